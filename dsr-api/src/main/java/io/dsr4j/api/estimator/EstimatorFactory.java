@@ -1,0 +1,11 @@
+package io.dsr4j.api.estimator;
+
+import io.dsr4j.api.config.Params;
+
+/** Builds an estimator from its {@code estimator} section keys (common keys are already consumed). */
+public interface EstimatorFactory {
+
+    GradientEstimator create(EstimatorContext context, Params params);
+
+    default String description() { return ""; }
+}

@@ -1,0 +1,11 @@
+package io.dsr4j.api.policy;
+
+import io.dsr4j.api.config.Params;
+
+/** Plugin kind "policy": {@code policy: {type: NAME, ...}}; every key but {@code type} is the policy's. */
+public interface PolicyFactory {
+
+    Policy create(PolicyContext context, Params params);
+
+    default String description() { return ""; }
+}

@@ -1,0 +1,42 @@
+package io.dsr4j.api.prior;
+
+import io.dsr4j.api.token.Library;
+
+/**
+ * Read-only, incrementally maintained state of a batch of partial prefix traversals, describing the <em>next</em>
+ * position of every row. Priors read it instead of rescanning the action history, so a step costs
+ * O(batch × library). Maintained by dsr-programs; rows are 0..batchSize()-1.
+ */
+public interface TreeView {
+
+    Library library();
+
+    int batchSize();
+
+    /** Number of tokens already chosen in the row (the index of the next position). */
+    int length(int row);
+
+    /** Open slots (reference "dangling"): 1 at start, += arity - 1 per token; 0 when complete. */
+    int dangling(int row);
+
+    /** Token index of the parent of the next position, or -1 (empty). */
+    int parent(int row);
+
+    /** Token index of the left sibling of the next position (only for a 2nd child), or -1 (empty). */
+    int sibling(int row);
+
+    /** Last chosen token, or -1 at position 0. */
+    int lastAction(int row);
+
+    /** True when the row's expression is complete or the row hit the maximum length. */
+    boolean finished(int row);
+
+    /** How many times {@code token} was chosen so far in the row. */
+    int count(int row, int token);
+
+    /** How many times {@code token} appears among the ancestors of the next position. */
+    int ancestorCount(int row, int token);
+
+    /** Maximum length in force for this batch. */
+    int maxLength();
+}
