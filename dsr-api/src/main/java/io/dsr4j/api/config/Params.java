@@ -239,6 +239,12 @@ public final class Params {
         return p;
     }
 
+    private static boolean fromDefaults(ConfigNode n) {
+        if (n.location() != Location.DEFAULTS) return false;
+        if (n instanceof ConfigNode.MapNode m) return m.entries().values().stream().allMatch(Params::fromDefaults);
+        return true;
+    }
+
     /** Fails on the first key that no getter read, naming it with its location and the known keys. */
     public void requireAllUsed() {
         requireAllUsed(List.of());
@@ -247,7 +253,8 @@ public final class Params {
     /** Like {@link #requireAllUsed()}, with extra names to offer as suggestions. */
     public void requireAllUsed(Collection<String> alsoAllowed) {
         for (Map.Entry<String, ConfigNode> e : node.entries().entrySet()) {
-            if (!used.contains(e.getKey())) {
+            // Defaults that the chosen plugin does not read are fine; only a user's keys must be understood.
+            if (!used.contains(e.getKey()) && !fromDefaults(e.getValue())) {
                 Set<String> known = new TreeSet<>(used);
                 known.addAll(alsoAllowed);
                 throw ConfigException.at(e.getValue().location(), keyPath(e.getKey()),
