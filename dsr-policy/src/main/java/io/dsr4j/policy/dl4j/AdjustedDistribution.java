@@ -16,6 +16,9 @@ final class AdjustedDistribution {
     private final double[] mixed;
     private final double[] logProb;
     private final double[] prob;
+    /** exp(z − max z), the unnormalised probabilities. */
+    private final double[] weight;
+    private double weightSum;
     /** d loss / d adjusted logit (gradient scratch). */
     private final double[] dz;
     private double entropy;
@@ -27,6 +30,7 @@ final class AdjustedDistribution {
         mixed = new double[size];
         logProb = new double[size];
         prob = new double[size];
+        weight = new double[size];
         dz = new double[size];
     }
 
@@ -64,14 +68,15 @@ final class AdjustedDistribution {
         double sum = 0;
         for (int k = 0; k < size; k++) {
             double z = logProb[k];
-            double p = z == Double.NEGATIVE_INFINITY ? 0 : Math.exp(z - max);
-            prob[k] = p;
-            sum += p;
+            double w = z == Double.NEGATIVE_INFINITY ? 0 : Math.exp(z - max);
+            weight[k] = w;
+            sum += w;
         }
+        weightSum = sum;
         double logSum = Math.log(sum) + max;
         double h = 0;
         for (int k = 0; k < size; k++) {
-            prob[k] /= sum;
+            prob[k] = weight[k] / sum;
             if (prob[k] > 0) {
                 logProb[k] -= logSum;
                 h -= prob[k] * logProb[k];
@@ -82,18 +87,22 @@ final class AdjustedDistribution {
         entropy = h;
     }
 
-    /** Inverse-CDF draw with {@code u} uniform in [0, 1); never returns a zero-probability token. */
+    /**
+     * Inverse-CDF draw with {@code u} uniform in [0, 1) over the unnormalised weights exp(z − max z), exactly as the
+     * {@code lstm} engine draws (same seed and weights give the same samples in both engines, up to rounding of the
+     * logits); never returns a zero-probability token.
+     */
     int sample(double u) {
-        double c = 0;
+        double target = u * weightSum, c = 0;
         int last = -1;
         for (int k = 0; k < size; k++) {
-            if (prob[k] > 0) {
-                last = k;
-                c += prob[k];
-                if (u < c) return k;
-            }
+            double w = weight[k];
+            if (w == 0) continue;
+            c += w;
+            last = k;
+            if (target < c) break;
         }
-        return last; // u beyond the rounded total: the last allowed token
+        return last;
     }
 
     double logProb(int k) { return logProb[k]; }

@@ -38,8 +38,11 @@ import java.io.IOException;
  */
 public final class Dl4jLstmPolicy implements ParameterizedPolicy {
 
-    /** Stream index of sampling under the policy seed (weights use {@link RnnLayout#INIT_STREAM}). */
-    public static final long SAMPLE_STREAM = 0x5A3B_0000L;
+    /**
+     * Stream index of sampling under the policy seed (weights use {@link RnnLayout#INIT_STREAM}); the same as the
+     * {@code lstm} engine's, so that both engines draw the same samples from the same seed and weights.
+     */
+    public static final long SAMPLE_STREAM = 0x5A3B_0001L;
 
     private static final String FORMAT = "dsr4j.dl4j-lstm";
     private static final int FORMAT_VERSION = 1;
@@ -103,7 +106,7 @@ public final class Dl4jLstmPolicy implements ParameterizedPolicy {
         Episode episode = environment.start(n);
         LstmStepper step = stepper(n);
         step.reset();
-        Rng call = new Rng(rng.nextLong());
+        Rng call = Rng.fromState(rng.nextLong());
         Rng[] rows = new Rng[n];
         for (int r = 0; r < n; r++) rows[r] = call.split(r);
         int[] actions = new int[n * maxLen], parents = new int[n * maxLen], siblings = new int[n * maxLen], danglings = new int[n * maxLen];
