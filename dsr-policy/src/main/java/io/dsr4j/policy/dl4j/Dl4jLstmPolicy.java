@@ -135,6 +135,9 @@ public final class Dl4jLstmPolicy implements ParameterizedPolicy {
             }
             episode.advance(chosen);
         }
+        if (!episode.allFinished()) {
+            throw new IllegalStateException("sampling environment did not finish its rows within max length " + maxLen);
+        }
         int[] lengths = new int[n];
         for (int r = 0; r < n; r++) lengths[r] = episode.length(r);
         SequenceBatch full = new SequenceBatch(n, maxLen, L, actions, lengths, parents, siblings, danglings, priors);

@@ -27,6 +27,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import java.util.concurrent.TimeUnit;
@@ -37,7 +39,9 @@ import java.util.concurrent.TimeUnit;
  * and 64. Same set-up as {@code PolicyBenchmark}: Koza set, hard length constraint [4, maxLength], soft
  * uniform-arity prior, default policy (1-layer 32-unit LSTM, zeros init, one-hot parent + sibling), one thread.
  *
- * <p>Run: {@code OMP_NUM_THREADS=1 java -cp <test classpath> io.dsr4j.policy.bench.Dl4jPolicyBenchmark [regex]}.
+ * <p>Run: {@code OMP_NUM_THREADS=1 java -cp <test classpath> io.dsr4j.policy.bench.Dl4jPolicyBenchmark [JMH options]}.
+ * DL4J's training step keeps speeding up for a few hundred calls (JIT of DL4J's deep call paths on a busy
+ * machine): for steady-state numbers use e.g. {@code -wi 15 Dl4jPolicyBenchmark.trainStep50}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -111,8 +115,11 @@ public class Dl4jPolicyBenchmark {
     @Benchmark
     public double trainStep50() { return policy.trainStep(trainBatch, loss); }
 
-    public static void main(String[] args) throws RunnerException {
-        new Runner(new OptionsBuilder().include(Dl4jPolicyBenchmark.class.getSimpleName() + (args.length > 0 ? "." + args[0] : ""))
-                .build()).run();
+    /** JMH command-line options, e.g. {@code -wi 15 -p engine=dl4j-float trainStep50}; default: everything here. */
+    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
+        CommandLineOptions cli = new CommandLineOptions(args);
+        var options = new OptionsBuilder().parent(cli);
+        if (cli.getIncludes().isEmpty()) options.include(Dl4jPolicyBenchmark.class.getSimpleName());
+        new Runner(options.build()).run();
     }
 }
