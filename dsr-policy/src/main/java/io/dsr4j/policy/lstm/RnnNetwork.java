@@ -45,7 +45,6 @@ final class RnnNetwork {
     private final double[][][] whT;
     private final double[][][] wxT;
     private final double[][] woutT;
-
     RnnNetwork(RnnLayout layout) {
         this.layout = layout;
         this.spec = layout.spec();
@@ -82,7 +81,12 @@ final class RnnNetwork {
         woutT = new double[L][spec.outputUnits()];
     }
 
-    /** Refreshes the row form and the transposes from {@link #p}. */
+    /**
+     * Refreshes the row form and the transposes from {@link #p}. The transposes (backward pass) hold the true
+     * weights; the row form (forward pass) has the columns of the sigmoid gates (LSTM i, f, o; GRU r, z) halved, so
+     * that one vectorised tanh pass over all gates yields them via σ(a) = ½ + ½·tanh(a/2) (halving is exact in
+     * binary floating point, so this is bit-identical to scaling the pre-activation).
+     */
     void sync() {
         w.load(p);
         for (int l = 0; l < layers; l++) {
@@ -90,6 +94,25 @@ final class RnnNetwork {
             if (wxT[l] != null) Weights.transpose(w.wx[l], wxT[l]);
         }
         Weights.transpose(w.wout, woutT);
+        for (int l = 0; l < layers; l++) {
+            int h = units[l];
+            halveColumns(w.wx[l], 0, 2 * h);
+            halveColumns(w.wh[l], 0, 2 * h);
+            halveColumns(w.b[l], 0, 2 * h);
+            if (lstm) {
+                halveColumns(w.wx[l], 3 * h, 4 * h);
+                halveColumns(w.wh[l], 3 * h, 4 * h);
+                halveColumns(w.b[l], 3 * h, 4 * h);
+            }
+        }
+    }
+
+    private static void halveColumns(double[][] rows, int from, int to) {
+        for (double[] r : rows) halveColumns(r, from, to);
+    }
+
+    private static void halveColumns(double[] r, int from, int to) {
+        for (int j = from; j < to; j++) r[j] *= 0.5;
     }
 
     int actionIndex(int prevAction) { return RnnSpec.actionIndex(library, prevAction); }
@@ -149,21 +172,25 @@ final class RnnNetwork {
         double[][] wh = w.wh[l];
         if (lstm) {
             if (!first) Vec.vecMat(hPrev, h, wh, g, gh);
-            FastActivations.sigmoid(g, 0, 2 * h);
-            FastActivations.tanh(g, 2 * h, h);
-            FastActivations.sigmoid(g, 3 * h, h);
-            if (first) {
-                for (int j = 0; j < h; j++) cOut[j] = g[j] * g[2 * h + j];
-            } else {
-                for (int j = 0; j < h; j++) cOut[j] = g[h + j] * cPrev[j] + g[j] * g[2 * h + j];
+            FastActivations.tanh(g, 0, gh); // i, f, o columns hold a/2 (see sync): σ(a) = ½ + ½·tanh(a/2)
+            for (int j = 0; j < h; j++) {
+                double i = 0.5 + 0.5 * g[j], f = 0.5 + 0.5 * g[h + j];
+                g[j] = i;
+                g[h + j] = f;
+                cOut[j] = first ? i * g[2 * h + j] : f * cPrev[j] + i * g[2 * h + j];
             }
             System.arraycopy(cOut, 0, aux, 0, h);
             FastActivations.tanh(aux, 0, h);
-            for (int j = 0; j < h; j++) hOut[j] = g[3 * h + j] * aux[j];
+            for (int j = 0; j < h; j++) {
+                double o = 0.5 + 0.5 * g[3 * h + j];
+                g[3 * h + j] = o;
+                hOut[j] = o * aux[j];
+            }
         } else {
             // TF1 GRUCell: r, z from [x, h]; n from [x, r⊙h]; h' = z⊙h + (1−z)⊙n
             if (!first) Vec.vecMat(hPrev, h, wh, g, 0, 2 * h);
-            FastActivations.sigmoid(g, 0, 2 * h);
+            FastActivations.tanh(g, 0, 2 * h); // r, z columns hold a/2 (see sync)
+            for (int j = 0; j < 2 * h; j++) g[j] = 0.5 + 0.5 * g[j];
             if (first) {
                 Arrays.fill(aux, 0, h, 0.0);
             } else {
