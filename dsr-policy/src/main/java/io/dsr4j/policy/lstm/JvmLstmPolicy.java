@@ -38,7 +38,6 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     private static final int SAMPLE_CHUNK = 64;
     private static final int MAX_GRADIENT_CHUNKS = 16;
     private static final int MIN_GRADIENT_CHUNK = 8;
-    private static final long TAPE_BUDGET_BYTES = 64L << 20;
 
     private final SamplingEnvironment env;
     private final Library library;
@@ -77,6 +76,8 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     private int chunkSize;
     private int chunkCount;
     private boolean keepTape;
+    /** Above this, training re-runs the forward pass per chunk instead of keeping the whole batch's activations. */
+    private long tapeBudgetBytes = 64L << 20;
     private final ChunkRunner.Body scoreBody = this::scoreChunk;
     private final ChunkRunner.Body gradientBody = this::gradientChunk;
 
@@ -293,6 +294,11 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         return value;
     }
 
+    /** For tests: forces (0) or allows the low-memory training path. */
+    void setTapeBudgetBytes(long bytes) {
+        tapeBudgetBytes = bytes;
+    }
+
     private static double[] buffer(double[] cur, int n) {
         return cur.length == n ? cur : new double[n];
     }
@@ -315,7 +321,7 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         // Chunking depends on the batch size only, so gradient sums never depend on the thread count.
         chunkSize = Math.max(MIN_GRADIENT_CHUNK, (n + MAX_GRADIENT_CHUNKS - 1) / MAX_GRADIENT_CHUNKS);
         chunkCount = (n + chunkSize - 1) / chunkSize;
-        keepTape = training && (long) n * w * ReplayTape.bytesPerPair(net) <= TAPE_BUDGET_BYTES;
+        keepTape = training && (long) n * w * ReplayTape.bytesPerPair(net) <= tapeBudgetBytes;
         if (keepTape) sharedTape.ensure(n * w);
         if (training) {
             if (chunkGrads.length < chunkCount) {
