@@ -14,7 +14,7 @@ import java.util.function.IntToDoubleFunction;
  * A policy that records every trainStep: the batch, the loss object and what the loss returned for per-row
  * neglogp/entropy given by functions of the row id ({@link TestBatches#ids}).
  */
-final class FakePolicy implements Policy {
+class FakePolicy implements Policy {
 
     record Call(SequenceBatch batch, PolicyLoss loss, double[] neglogp, double[] entropy, double[] gradNeglogp,
                 double[] gradEntropy, double value) {
