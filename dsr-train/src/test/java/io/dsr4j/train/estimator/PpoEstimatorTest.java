@@ -34,14 +34,13 @@ class PpoEstimatorTest {
 
     /** A policy whose neglogp of every sample drops by {@code step} after each optimiser step (ratio grows). */
     static final class DriftingPolicy extends FakePolicy {
+        private final double step;
         private double shift;
 
         DriftingPolicy(double step) {
             super(id -> 2.0 + 0.01 * id, id -> 0.5);
             this.step = step;
         }
-
-        private final double step;
 
         @Override
         double[] neglogp(SequenceBatch b) {
