@@ -137,6 +137,8 @@ public final class BenchmarkDataset {
     private static Part grid(Benchmark b, String split, SamplingSpec spec, double factor, BenchmarkExpression expr) {
         int vars = b.variableCount();
         double[][] axes = new double[vars][];
+        // Reference bug fixed: its size is int(range/step)+1 of the first entry; ours is the product of the
+        // per-variable counts (count semantics included), so R1-R3, Nonic, Pagie-1, Neat-9 generate.
         long total = 1;
         for (int v = 0; v < vars; v++) {
             SamplingSpec.Grid g = (SamplingSpec.Grid) spec.forVariable(v + 1);
