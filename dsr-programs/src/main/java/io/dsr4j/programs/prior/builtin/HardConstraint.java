@@ -25,7 +25,7 @@ abstract class HardConstraint implements Prior {
     }
 
     @Override
-    public String toString() { return name + ": " + describe(); }
+    public String toString() { return describe(); }
 
     /** One line for logs and the constraints report. */
     public abstract String describe();

@@ -80,5 +80,5 @@ public final class SoftLengthPrior implements Prior {
     }
 
     @Override
-    public String toString() { return "soft_length: loc " + loc + ", scale " + scale; }
+    public String toString() { return "prefers length " + loc + " (scale " + scale + ")"; }
 }

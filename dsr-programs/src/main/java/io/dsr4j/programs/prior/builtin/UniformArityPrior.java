@@ -52,5 +52,5 @@ public final class UniformArityPrior implements Prior {
     }
 
     @Override
-    public String toString() { return "uniform_arity: uniform over arities"; }
+    public String toString() { return "uniform over arities"; }
 }
