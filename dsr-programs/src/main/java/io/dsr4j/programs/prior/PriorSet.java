@@ -120,13 +120,12 @@ public final class PriorSet {
         for (int i = 0; i < enabled.size(); i++) {
             Pending item = enabled.get(i);
             Prior p = item.key().equals(LENGTH) ? built[i] : create(item, factories, context);
-            if (p != null) entries.add(new Entry(item.name(), p));
-        }
-        // A third-party prior may also cap the length (Prior.maxLength); the smallest cap wins.
-        for (Entry e : entries) {
-            OptionalInt m = e.prior().maxLength();
-            if (m.isPresent() && m.getAsInt() < maxLength && !e.name().startsWith(LENGTH)) {
-                LOG.info("prior '{}' caps the max length at {}", e.name(), m.getAsInt());
+            if (p == null) continue;
+            entries.add(new Entry(item.name(), p));
+            // A plugin prior may also cap the length (Prior.maxLength); the smallest cap wins.
+            OptionalInt m = p.maxLength();
+            if (!item.key().equals(LENGTH) && m.isPresent() && m.getAsInt() < maxLength) {
+                LOG.info("prior '{}' caps the max length at {}", item.name(), m.getAsInt());
                 maxLength = m.getAsInt();
             }
         }
