@@ -88,8 +88,7 @@ public final class Params {
     }
 
     private ConfigException typeError(String key, ConfigNode n, String expected) {
-        Object v = n instanceof ConfigNode.ScalarNode s ? s.value() : n.toPlain();
-        return ConfigException.at(n.location(), keyPath(key), "expected " + expected + " but found '" + v + "'");
+        return ConfigException.at(n.location(), keyPath(key), "expected " + expected + " but found " + YamlConfigReader.describe(n));
     }
 
     public boolean isNull(String key) {

@@ -32,7 +32,8 @@ final class SectionReader {
     int intAtLeast(String key, int min) {
         requirePresent(key, "an integer >= " + min);
         long v = p.getLong(key, 0);
-        p.check(key, v >= min && v <= Integer.MAX_VALUE, v, "an integer from " + min + " to " + Integer.MAX_VALUE);
+        p.check(key, v >= min, v, "an integer >= " + min);
+        p.check(key, v <= Integer.MAX_VALUE, v, "an integer <= " + Integer.MAX_VALUE);
         return (int) v;
     }
 

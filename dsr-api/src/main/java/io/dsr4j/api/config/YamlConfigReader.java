@@ -241,6 +241,7 @@ public final class YamlConfigReader {
     }
 
     private static Object retypePlain(String raw, Location at, String path) {
+        if (raw.isEmpty()) return null; // "key:" with nothing after it
         if (OCT.matcher(raw).matches()) return number(raw, at, path);
         return raw;
     }
@@ -288,9 +289,16 @@ public final class YamlConfigReader {
         Location at = overrideLocation != null ? overrideLocation
                 : mark == null ? new Location(source, 0, 0) : new Location(source, mark.getLine() + 1, mark.getColumn() + 1);
         String problem = m.getProblem() != null ? m.getProblem() : m.getMessage();
-        String context = m.getContext() != null && !m.getContext().isBlank() ? " (" + m.getContext().trim() + ")" : "";
-        String hint = problem.contains("\\t") || problem.contains("tab") ? "; use spaces, not tabs, for indentation" : "";
-        return new ConfigException(at + ": invalid YAML: " + oneLine(problem) + oneLine(context) + hint, m);
+        problem = problem.replace("'\\t(TAB)'", "a tab").replace("\\t(TAB)", "a tab");
+        String context = "";
+        if (m.getContext() != null && !m.getContext().isBlank()) {
+            Mark cm = m.getContextMark();
+            context = " (" + m.getContext().trim()
+                    + (cm != null && overrideLocation == null && mark != null && cm.getLine() != mark.getLine()
+                    ? " started at line " + (cm.getLine() + 1) + ", column " + (cm.getColumn() + 1) : "") + ")";
+        }
+        String hint = "";
+        return new ConfigException(at + ": invalid YAML: " + oneLine(problem) + context + hint, m);
     }
 
     private static String oneLine(String s) {

@@ -90,7 +90,7 @@ public final class YamlWriter {
             double d = ((Number) v).doubleValue();
             if (Double.isNaN(d)) return ".nan";
             if (Double.isInfinite(d)) return d > 0 ? ".inf" : "-.inf";
-            return Double.toString(d); // always has '.' or 'E': reads back as a double, not an integer
+            return Double.toString(d).replace("E", "e"); // always has '.' or 'E': reads back as a double, not an integer
         }
         return string(v.toString());
     }
