@@ -128,8 +128,13 @@ public final class DsrCli implements Callable<Integer> {
 
     /** Configures logging from {@code args} and runs; returns the exit code. */
     public static int execute(String[] args, Object... extraSubcommands) {
+        return execute(new DsrCli(), args, extraSubcommands);
+    }
+
+    /** Like {@link #execute(String[], Object...)} with a configured root (e.g. {@link #functionSetNames(Supplier)}). */
+    public static int execute(DsrCli root, String[] args, Object... extraSubcommands) {
         CliLogging.configure(args);
-        return commandLine(extraSubcommands).execute(args);
+        return commandLine(root, extraSubcommands).execute(args);
     }
 
     public static void main(String[] args) {

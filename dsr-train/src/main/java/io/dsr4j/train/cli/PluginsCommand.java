@@ -47,7 +47,7 @@ final class PluginsCommand implements Callable<Integer> {
                 rows.add(new String[]{r.name(), "[" + r.plugin() + "]", r.implementation(), shortPath(r.source()),
                         r.description()});
             }
-            out.println();
+            if (kind == null) out.println();
             out.println(k.label() + " (" + k.configKey() + "): " + (rows.isEmpty() ? "none" : rows.size()));
             table(out, rows);
         }
