@@ -1,0 +1,504 @@
+package io.dsr4j.policy.lstm;
+
+import io.dsr4j.api.policy.Episode;
+import io.dsr4j.api.policy.PolicyContext;
+import io.dsr4j.api.policy.PolicyLoss;
+import io.dsr4j.api.policy.SamplingEnvironment;
+import io.dsr4j.api.policy.SequenceBatch;
+import io.dsr4j.api.token.Library;
+import io.dsr4j.api.util.Rng;
+import io.dsr4j.policy.ParameterizedPolicy;
+import io.dsr4j.policy.RnnLayout;
+import io.dsr4j.policy.RnnSpec;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * The plain-Java recurrent policy (policy type {@code lstm}; LSTM or GRU cells, any depth), in double precision.
+ *
+ * <p><b>Sampling</b> runs the cells only for rows still active, gathers kernel rows for one-hot inputs instead of
+ * multiplying, fuses the gates into one G·H-wide product, adds the environment's joint prior to the logits
+ * (−∞ = forbidden, never sampled) and draws each row from its own random stream
+ * ({@code Rng(iteration seed).split(row)}), so batches do not depend on the thread count.
+ *
+ * <p><b>Scoring and training</b> replay the stored observations with the stored priors (no environment), so the
+ * log-probabilities are exactly those of the constrained sampling distribution; forbidden tokens contribute exactly
+ * 0 to the entropy and its gradient. Gradients are accumulated per fixed row chunk (sized from the batch size only)
+ * and summed in chunk order: training is deterministic and independent of the thread count. Buffers are reused
+ * across calls; steady-state sampling and training allocate only their results.
+ */
+public final class JvmLstmPolicy implements ParameterizedPolicy {
+
+    static final long SAMPLE_STREAM = 0x5A3B_0001L;
+    private static final int MAGIC = 0x44535250; // "DSRP"
+    private static final int VERSION = 1;
+    private static final int SAMPLE_CHUNK = 64;
+    private static final int MAX_GRADIENT_CHUNKS = 16;
+    private static final int MIN_GRADIENT_CHUNK = 8;
+    private static final long TAPE_BUDGET_BYTES = 64L << 20;
+
+    private final SamplingEnvironment env;
+    private final Library library;
+    private final RnnLayout layout;
+    private final RnnNetwork net;
+    private final PolicyOptimizer optimizer;
+    private final Rng sampleRng;
+    private final ChunkRunner runner;
+    private final Workspace[] workspaces;
+    private final int L;
+
+    // ---- sampling state (sized n × maxLength, grown on demand) ----
+    private int sampleRows;
+    private int sampleWidth;
+    private double[][] stateH;
+    private double[][] stateC;
+    private int[] active;
+    private int activeCount;
+    private int step;
+    private int[] obsAction, obsParent, obsSibling, obsDangling;
+    private int[] nextActions;
+    private long[] rowRng;
+    private float[] stepPriors;
+    private int[] recActions, recParents, recSiblings, recDanglings;
+    private float[] recPriors;
+    private final ChunkRunner.Body sampleBody = this::sampleChunk;
+
+    // ---- replay state ----
+    private final ReplayTape sharedTape;
+    private SequenceBatch replayBatch;
+    private double replayGamma;
+    private double[] gammaPowers = new double[0];
+    private double[] neglogp = new double[0], entropy = new double[0], gradNeglogp = new double[0], gradEntropy = new double[0];
+    private double[][] chunkGrads = new double[0][];
+    private double[] grad;
+    private int chunkSize;
+    private int chunkCount;
+    private boolean keepTape;
+    private final ChunkRunner.Body scoreBody = this::scoreChunk;
+    private final ChunkRunner.Body gradientBody = this::gradientChunk;
+
+    public JvmLstmPolicy(RnnSpec spec, PolicyContext context) {
+        this.env = context.environment();
+        this.library = env.library();
+        this.layout = new RnnLayout(spec, library);
+        this.net = new RnnNetwork(layout);
+        this.L = library.size();
+        System.arraycopy(layout.initialize(context.seed()), 0, net.p, 0, layout.size());
+        this.optimizer = PolicyOptimizer.create(context.optimizer(), layout.size());
+        this.sampleRng = new Rng(context.seed()).split(SAMPLE_STREAM);
+        this.runner = new ChunkRunner(Math.max(1, context.threads()));
+        this.workspaces = new Workspace[runner.threads()];
+        for (int w = 0; w < workspaces.length; w++) workspaces[w] = new Workspace(net);
+        this.sharedTape = new ReplayTape(net);
+        this.grad = new double[layout.size()];
+    }
+
+    @Override
+    public RnnLayout layout() { return layout; }
+
+    public RnnSpec spec() { return layout.spec(); }
+
+    @Override
+    public double[] getParameters() { return net.p.clone(); }
+
+    @Override
+    public void setParameters(double[] parameters) {
+        if (parameters.length != layout.size()) {
+            throw new IllegalArgumentException("expected " + layout.size() + " parameters, got " + parameters.length);
+        }
+        System.arraycopy(parameters, 0, net.p, 0, parameters.length);
+    }
+
+    // ============================================================================================== sampling
+
+    @Override
+    public SequenceBatch sample(int n) {
+        if (n <= 0) throw new IllegalArgumentException("sample size must be positive: " + n);
+        int maxLen = env.maxLength();
+        ensureSampling(n, maxLen);
+        Episode ep = env.start(n);
+        Rng iteration = Rng.fromState(sampleRng.nextLong());
+        for (int r = 0; r < n; r++) rowRng[r] = iteration.split(r).state();
+        int t = 0;
+        while (!ep.allFinished()) {
+            if (t >= maxLen) {
+                throw new IllegalStateException("sampling environment did not finish its rows within max length " + maxLen);
+            }
+            int count = 0;
+            for (int r = 0; r < n; r++) {
+                if (ep.finished(r)) continue;
+                active[count++] = r;
+                int rec = r * maxLen + t;
+                obsAction[r] = ep.lastAction(r);
+                recParents[rec] = obsParent[r] = ep.parent(r);
+                recSiblings[rec] = obsSibling[r] = ep.sibling(r);
+                recDanglings[rec] = obsDangling[r] = ep.dangling(r);
+            }
+            ep.priors(stepPriors);
+            activeCount = count;
+            step = t;
+            runner.run((count + SAMPLE_CHUNK - 1) / SAMPLE_CHUNK, sampleBody);
+            ep.advance(nextActions);
+            t++;
+        }
+        return collect(ep, n, maxLen);
+    }
+
+    private void ensureSampling(int n, int maxLen) {
+        if (n <= sampleRows && maxLen == sampleWidth) return;
+        int rows = Math.max(n, sampleRows);
+        sampleRows = rows;
+        sampleWidth = maxLen;
+        stateH = new double[net.layers][];
+        stateC = new double[net.layers][];
+        for (int l = 0; l < net.layers; l++) {
+            stateH[l] = new double[rows * net.units[l]];
+            stateC[l] = new double[rows * net.units[l]];
+        }
+        active = new int[rows];
+        obsAction = new int[rows];
+        obsParent = new int[rows];
+        obsSibling = new int[rows];
+        obsDangling = new int[rows];
+        nextActions = new int[rows];
+        rowRng = new long[rows];
+        stepPriors = new float[rows * L];
+        int cells = rows * maxLen;
+        recActions = new int[cells];
+        recParents = new int[cells];
+        recSiblings = new int[cells];
+        recDanglings = new int[cells];
+        recPriors = new float[cells * L];
+    }
+
+    /** One network step and one draw for the active rows of chunk {@code chunk}. */
+    private void sampleChunk(int chunk, int worker) {
+        Workspace ws = workspaces[worker];
+        RnnNetwork nn = net;
+        int from = chunk * SAMPLE_CHUNK, to = Math.min(activeCount, from + SAMPLE_CHUNK);
+        int t = step, width = sampleWidth, top = nn.layers - 1;
+        boolean first = t == 0;
+        double[] z = ws.z;
+        for (int i = from; i < to; i++) {
+            int r = active[i];
+            int u0 = nn.units[0];
+            nn.inputGates(nn.actionIndex(obsAction[r]), nn.parentIndex(obsParent[r]), nn.siblingIndex(obsSibling[r]),
+                    obsDangling[r], ws.gates, 0, ws.x);
+            nn.cell(0, first, ws.gates, 0, stateH[0], r * u0, stateC[0], r * u0, stateH[0], r * u0, stateC[0], r * u0, ws.tc, 0);
+            for (int l = 1; l <= top; l++) {
+                int u = nn.units[l];
+                nn.upperInputGates(l, stateH[l - 1], r * nn.units[l - 1], ws.gates, 0);
+                nn.cell(l, first, ws.gates, 0, stateH[l], r * u, stateC[l], r * u, stateH[l], r * u, stateC[l], r * u, ws.tc, 0);
+            }
+            nn.output(stateH[top], r * nn.units[top], z, 0, ws.soft, 0, ws.mix, 0);
+            int po = r * L;
+            System.arraycopy(stepPriors, po, recPriors, (r * width + t) * L, L);
+            double m = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < L; k++) {
+                double v = z[k] + stepPriors[po + k];
+                z[k] = v;
+                if (v > m) m = v;
+            }
+            if (m == Double.NEGATIVE_INFINITY || Double.isNaN(m)) {
+                throw new IllegalStateException("no token can be sampled at row " + r + ", position " + t
+                        + (Double.isNaN(m) ? " (policy output is NaN)" : " (every token forbidden)"));
+            }
+            double sum = 0;
+            for (int k = 0; k < L; k++) {
+                double e = Math.exp(z[k] - m); // exp(−∞) = 0: forbidden tokens get no mass
+                z[k] = e;
+                sum += e;
+            }
+            Rng rng = ws.rng;
+            rng.setState(rowRng[r]);
+            double target = rng.nextDouble() * sum;
+            rowRng[r] = rng.state();
+            int a = -1;
+            double cum = 0;
+            for (int k = 0; k < L; k++) {
+                double e = z[k];
+                if (e == 0) continue;
+                cum += e;
+                a = k;
+                if (target < cum) break;
+            }
+            nextActions[r] = a;
+            recActions[r * width + t] = a;
+        }
+    }
+
+    private SequenceBatch collect(Episode ep, int n, int maxLen) {
+        int w = 1;
+        int[] lengths = new int[n];
+        for (int r = 0; r < n; r++) {
+            lengths[r] = ep.length(r);
+            w = Math.max(w, lengths[r]);
+        }
+        int[] a = new int[n * w], p = new int[n * w], s = new int[n * w], d = new int[n * w];
+        float[] pr = new float[n * w * L];
+        for (int r = 0; r < n; r++) {
+            int len = lengths[r], src = r * maxLen, dst = r * w;
+            System.arraycopy(recActions, src, a, dst, len);
+            System.arraycopy(recParents, src, p, dst, len);
+            System.arraycopy(recSiblings, src, s, dst, len);
+            System.arraycopy(recDanglings, src, d, dst, len);
+            System.arraycopy(recPriors, src * L, pr, dst * L, len * L);
+        }
+        return new SequenceBatch(n, w, L, a, lengths, p, s, d, pr);
+    }
+
+    // ============================================================================================== replay
+
+    @Override
+    public Scores score(SequenceBatch batch, double entropyGamma) {
+        prepareReplay(batch, entropyGamma, false);
+        runner.run(chunkCount, scoreBody);
+        int n = batch.size();
+        return new Scores(Arrays.copyOf(neglogp, n), Arrays.copyOf(entropy, n));
+    }
+
+    @Override
+    public double trainStep(SequenceBatch batch, PolicyLoss loss) {
+        double value = computeGradient(batch, loss, grad);
+        optimizer.step(net.p, grad);
+        return value;
+    }
+
+    /**
+     * The gradient of {@code loss} over {@code batch} with respect to {@link #getParameters()} (written to
+     * {@code out}, canonical layout), without an optimiser step; returns the loss value. Used by
+     * {@link #trainStep} and by gradient checks.
+     */
+    public double computeGradient(SequenceBatch batch, PolicyLoss loss, double[] out) {
+        if (out.length != layout.size()) throw new IllegalArgumentException("gradient array has the wrong size");
+        int n = batch.size();
+        prepareReplay(batch, loss.entropyGamma(), true);
+        runner.run(chunkCount, scoreBody);
+        double[] nl = buffer(gradNeglogp, n), en = buffer(gradEntropy, n);
+        gradNeglogp = nl;
+        gradEntropy = en;
+        double[] negs = neglogp.length == n ? neglogp : Arrays.copyOf(neglogp, n);
+        double[] ents = entropy.length == n ? entropy : Arrays.copyOf(entropy, n);
+        Arrays.fill(nl, 0);
+        Arrays.fill(en, 0);
+        double value = loss.evaluate(negs, ents, nl, en);
+        net.refreshTransposes();
+        runner.run(chunkCount, gradientBody);
+        Arrays.fill(out, 0);
+        for (int c = 0; c < chunkCount; c++) Vec.add(chunkGrads[c], 0, out, 0, out.length);
+        replayBatch = null;
+        return value;
+    }
+
+    private static double[] buffer(double[] cur, int n) {
+        return cur.length == n ? cur : new double[n];
+    }
+
+    private void prepareReplay(SequenceBatch batch, double gamma, boolean training) {
+        if (batch.librarySize() != L) {
+            throw new IllegalArgumentException("batch library size " + batch.librarySize() + " != policy library size " + L);
+        }
+        int n = batch.size(), w = batch.width();
+        replayBatch = batch;
+        replayGamma = gamma;
+        neglogp = buffer(neglogp, n);
+        entropy = buffer(entropy, n);
+        if (gammaPowers.length < w) gammaPowers = new double[w];
+        double g = 1;
+        for (int t = 0; t < w; t++) {
+            gammaPowers[t] = g;
+            g *= gamma;
+        }
+        // Chunking depends on the batch size only, so gradient sums never depend on the thread count.
+        chunkSize = Math.max(MIN_GRADIENT_CHUNK, (n + MAX_GRADIENT_CHUNKS - 1) / MAX_GRADIENT_CHUNKS);
+        chunkCount = (n + chunkSize - 1) / chunkSize;
+        keepTape = training && (long) n * w * ReplayTape.bytesPerPair(net) <= TAPE_BUDGET_BYTES;
+        if (keepTape) sharedTape.ensure(n * w);
+        if (training) {
+            if (chunkGrads.length < chunkCount) {
+                double[][] g2 = Arrays.copyOf(chunkGrads, chunkCount);
+                for (int c = chunkGrads.length; c < chunkCount; c++) g2[c] = new double[layout.size()];
+                chunkGrads = g2;
+            }
+        }
+    }
+
+    /** Forward pass of chunk rows: neglogp and entropy (and the tape when it is kept for the backward pass). */
+    private void scoreChunk(int chunk, int worker) {
+        Workspace ws = workspaces[worker];
+        SequenceBatch b = replayBatch;
+        int from = chunk * chunkSize, to = Math.min(b.size(), from + chunkSize);
+        for (int r = from; r < to; r++) {
+            if (keepTape) forwardRow(b, r, sharedTape, r, ws);
+            else {
+                ws.tape.ensure(b.width());
+                forwardRow(b, r, ws.tape, 0, ws);
+            }
+        }
+    }
+
+    /** Backward pass of chunk rows into the chunk's own gradient buffer (re-running the forward if needed). */
+    private void gradientChunk(int chunk, int worker) {
+        Workspace ws = workspaces[worker];
+        SequenceBatch b = replayBatch;
+        double[] g = chunkGrads[chunk];
+        Arrays.fill(g, 0);
+        int from = chunk * chunkSize, to = Math.min(b.size(), from + chunkSize);
+        for (int r = from; r < to; r++) {
+            if (gradNeglogp[r] == 0 && gradEntropy[r] == 0) continue;
+            if (keepTape) {
+                backwardRow(b, r, sharedTape, r, ws, g);
+            } else {
+                ws.tape.ensure(b.width());
+                forwardRow(b, r, ws.tape, 0, ws);
+                backwardRow(b, r, ws.tape, 0, ws, g);
+            }
+        }
+    }
+
+    /** Replays row r, storing activations at tape rows {@code lr}; sets neglogp[r] and entropy[r]. */
+    private void forwardRow(SequenceBatch b, int r, ReplayTape tp, int lr, Workspace ws) {
+        RnnNetwork nn = net;
+        int len = b.length(r), w = b.width(), top = nn.layers - 1, G = nn.gates;
+        float[] pri = b.priorArray();
+        double[] z = ws.z;
+        double nlp = 0, ent = 0;
+        for (int t = 0; t < len; t++) {
+            int pair = lr * w + t;
+            boolean first = t == 0;
+            int u0 = nn.units[0];
+            nn.inputGates(nn.actionIndex(b.previousAction(r, t)), nn.parentIndex(b.parent(r, t)),
+                    nn.siblingIndex(b.sibling(r, t)), b.dangling(r, t), tp.act[0], pair * G * u0, ws.x);
+            nn.cell(0, first, tp.act[0], pair * G * u0, tp.h[0], (pair - 1) * u0, tp.c[0], (pair - 1) * u0,
+                    tp.h[0], pair * u0, tp.c[0], pair * u0, tp.tc[0], pair * u0);
+            for (int l = 1; l <= top; l++) {
+                int u = nn.units[l];
+                nn.upperInputGates(l, tp.h[l - 1], pair * nn.units[l - 1], tp.act[l], pair * G * u);
+                nn.cell(l, first, tp.act[l], pair * G * u, tp.h[l], (pair - 1) * u, tp.c[l], (pair - 1) * u,
+                        tp.h[l], pair * u, tp.c[l], pair * u, tp.tc[l], pair * u);
+            }
+            int lo = pair * L;
+            nn.output(tp.h[top], pair * nn.units[top], z, 0, tp.soft, lo, tp.mix, lo);
+            int po = b.priorOffset(r, t);
+            double m = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < L; k++) {
+                double v = z[k] + pri[po + k];
+                z[k] = v;
+                if (v > m) m = v;
+            }
+            if (m == Double.NEGATIVE_INFINITY || Double.isNaN(m)) {
+                throw new IllegalArgumentException("row " + r + ", position " + t + ": "
+                        + (Double.isNaN(m) ? "policy output is NaN" : "every token is forbidden by the stored prior"));
+            }
+            double sum = 0;
+            for (int k = 0; k < L; k++) sum += Math.exp(z[k] - m);
+            double lse = m + Math.log(sum);
+            double h = 0;
+            for (int k = 0; k < L; k++) {
+                double lp = z[k] - lse;
+                double pk = Math.exp(lp);
+                tp.logp[lo + k] = lp;
+                tp.prob[lo + k] = pk;
+                if (pk > 0) h -= pk * lp; // forbidden tokens (p = 0, log p = −∞) contribute exactly 0
+            }
+            tp.entropy[pair] = h;
+            nlp -= tp.logp[lo + b.action(r, t)];
+            ent += gammaPowers[t] * h;
+        }
+        neglogp[r] = nlp;
+        entropy[r] = ent;
+    }
+
+    /** Back-propagates row r's loss weights through time into {@code g}. */
+    private void backwardRow(SequenceBatch b, int r, ReplayTape tp, int lr, Workspace ws, double[] g) {
+        RnnNetwork nn = net;
+        int len = b.length(r), w = b.width(), top = nn.layers - 1, G = nn.gates;
+        double gN = gradNeglogp[r], gE = gradEntropy[r];
+        for (int l = 0; l <= top; l++) {
+            Arrays.fill(ws.dhCarry[l], 0);
+            Arrays.fill(ws.dcCarry[l], 0);
+        }
+        double[] dz = ws.dz;
+        for (int t = len - 1; t >= 0; t--) {
+            int pair = lr * w + t, lo = pair * L;
+            boolean first = t == 0;
+            double wE = gE * gammaPowers[t], ht = tp.entropy[pair];
+            // d/dz of gN·(−log p_a) + gE·γ^t·H, with H = −Σ p log p: p_k(gN − wE(log p_k + H)) − gN·[k = a]
+            for (int k = 0; k < L; k++) {
+                double pk = tp.prob[lo + k];
+                dz[k] = pk == 0 ? 0 : pk * (gN - wE * (tp.logp[lo + k] + ht));
+            }
+            dz[b.action(r, t)] -= gN;
+            int ut = nn.units[top];
+            System.arraycopy(ws.dhCarry[top], 0, ws.dh[top], 0, ut);
+            nn.outputBackward(dz, 0, tp.soft, lo, tp.mix, lo, tp.h[top], pair * ut, g, ws.dh[top], 0, ws.dy);
+            for (int l = top; l >= 0; l--) {
+                int u = nn.units[l];
+                nn.cellBackward(l, first, tp.act[l], pair * G * u, tp.c[l], (pair - 1) * u, tp.tc[l], pair * u,
+                        tp.h[l], (pair - 1) * u, ws.dh[l], ws.dcCarry[l], ws.dhCarry[l], ws.da, g);
+                if (l > 0) {
+                    int ub = nn.units[l - 1];
+                    System.arraycopy(ws.dhCarry[l - 1], 0, ws.dh[l - 1], 0, ub);
+                    nn.upperInputBackward(l, ws.da, tp.h[l - 1], pair * ub, g, ws.dh[l - 1]);
+                } else {
+                    nn.inputBackward(nn.actionIndex(b.previousAction(r, t)), nn.parentIndex(b.parent(r, t)),
+                            nn.siblingIndex(b.sibling(r, t)), b.dangling(r, t), ws.da, g, ws.x, ws.dx);
+                }
+            }
+        }
+    }
+
+    // ============================================================================================== checkpoints
+
+    @Override
+    public void save(DataOutputStream out) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        out.writeUTF(describe());
+        out.writeInt(layout.size());
+        for (double v : net.p) out.writeDouble(v);
+        out.writeUTF(optimizer.name());
+        optimizer.save(out);
+        out.writeLong(sampleRng.state());
+    }
+
+    @Override
+    public void load(DataInputStream in) throws IOException {
+        if (in.readInt() != MAGIC) throw new IOException("not an lstm policy checkpoint");
+        int version = in.readInt();
+        if (version != VERSION) throw new IOException("unsupported lstm policy checkpoint version " + version);
+        String what = in.readUTF();
+        if (!what.equals(describe())) {
+            throw new IOException("checkpoint was written for a different policy: " + what + "; this one is " + describe());
+        }
+        int size = in.readInt();
+        if (size != layout.size()) throw new IOException("checkpoint has " + size + " parameters, expected " + layout.size());
+        double[] p = new double[size];
+        for (int i = 0; i < size; i++) p[i] = in.readDouble();
+        String opt = in.readUTF();
+        if (!opt.equals(optimizer.name())) {
+            throw new IOException("checkpoint optimizer is " + opt + " but this policy uses " + optimizer.name());
+        }
+        optimizer.load(in);
+        long rngState = in.readLong();
+        System.arraycopy(p, 0, net.p, 0, size);
+        sampleRng.setState(rngState);
+    }
+
+    private String describe() {
+        return layout.spec() + " " + library.names();
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+
+    @Override
+    public String toString() {
+        return "JvmLstmPolicy" + describe();
+    }
+}

@@ -1,0 +1,46 @@
+package io.dsr4j.policy.lstm;
+
+import io.dsr4j.api.util.Rng;
+
+/** One thread's scratch buffers (never shared), sized once for the network. */
+final class Workspace {
+
+    final double[] gates;
+    final double[] tc;
+    final double[] x;
+    final double[] dx;
+    final double[] z;
+    final double[] soft;
+    final double[] mix;
+    final double[] dz;
+    final double[] dy;
+    final double[] da;
+    final double[][] dh;
+    final double[][] dhCarry;
+    final double[][] dcCarry;
+    final Rng rng = Rng.fromState(0);
+    /** Private tape for scoring and for the low-memory training path. */
+    final ReplayTape tape;
+
+    Workspace(RnnNetwork net) {
+        gates = new double[net.maxGateWidth];
+        tc = new double[net.maxUnits];
+        x = new double[Math.max(1, net.inputs[0])];
+        dx = new double[Math.max(1, net.inputs[0])];
+        z = new double[net.L];
+        soft = new double[net.L];
+        mix = new double[net.L];
+        dz = new double[net.L];
+        dy = new double[net.L];
+        da = new double[net.maxGateWidth];
+        dh = new double[net.layers][];
+        dhCarry = new double[net.layers][];
+        dcCarry = new double[net.layers][];
+        for (int l = 0; l < net.layers; l++) {
+            dh[l] = new double[net.units[l]];
+            dhCarry[l] = new double[net.units[l]];
+            dcCarry[l] = new double[net.units[l]];
+        }
+        tape = new ReplayTape(net);
+    }
+}
