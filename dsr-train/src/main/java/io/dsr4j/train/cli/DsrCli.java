@@ -31,6 +31,7 @@ import java.util.function.Supplier;
         description = "Deep Symbolic Regression on the JVM: recover closed-form expressions from data.",
         footer = {"", "Run 'dsr COMMAND --help' for the options of a command."},
         subcommands = {
+                RunCommand.class,
                 PluginsCommand.class,
                 ConfigCommand.class,
                 CommandLine.HelpCommand.class,
