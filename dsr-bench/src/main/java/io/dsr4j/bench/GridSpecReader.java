@@ -109,6 +109,7 @@ final class GridSpecReader {
             }
             quick = new GridSpec.Quick(qVariants, benchmarks(q, "benchmarks", dir, checkFiles, false),
                     seeds(q, "seeds", false), overrides(q, "overrides"));
+            q.requireAllUsed();
             if (quick.overrides().isEmpty() && quick.benchmarks() == null && quick.seeds() == null && qVariants == null) {
                 throw ConfigException.at(q.location(), "quick", "is empty; give seeds, benchmarks, variants or overrides");
             }
@@ -117,9 +118,10 @@ final class GridSpecReader {
 
         GridSpec spec = new GridSpec(name, file, base, baseConfig, overrides, variants, benchmarks, seeds, references, quick, false);
         // Nest every variant's overrides once now, so conflicting keys fail at load time with the grid's name.
-        for (String v : variants.keySet()) {
-            spec.settings(v);
-            if (quick != null) spec.quickVersion().settings(v);
+        for (String v : variants.keySet()) spec.settings(v);
+        if (quick != null) {
+            GridSpec q = spec.quickVersion();
+            for (String v : q.variants().keySet()) q.settings(v);
         }
         return spec;
     }
@@ -143,8 +145,9 @@ final class GridSpecReader {
             if (!DottedKeys.isKeyPath(k)) {
                 throw ConfigException.at(e.getValue().location(), path + "." + k, "is not a config key path (dot-separated names such as training.n_samples)");
             }
+            Map<String, Object> nested = DottedKeys.nest(Map.of(k, e.getValue().toPlain()), e.getValue().location().toString());
             for (String runnerKey : GridSpec.RUNNER_KEYS) {
-                if (k.equals(runnerKey) || runnerKey.startsWith(k + ".")) {
+                if (DottedKeys.contains(nested, runnerKey)) {
                     throw ConfigException.at(e.getValue().location(), path + "." + k, "is set by the bench runner for every run ("
                             + "task.dataset from 'benchmarks', experiment.seed from 'seeds', the run folder from --out); remove it");
                 }
