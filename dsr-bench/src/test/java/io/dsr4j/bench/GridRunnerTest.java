@@ -191,6 +191,18 @@ class GridRunnerTest {
     }
 
     @Test
+    void refusesToResumeWhenTheBaseConfigChanged() throws Exception {
+        Path outDir = dir.resolve("out");
+        Files.writeString(dir.resolve("base.yaml"), "estimator:\n  entropy_weight: 0.005\n");
+        String withBase = "base: base.yaml\n" + GRID;
+        run(grid(withBase), new FakeExecutor(), outDir, 1, true);
+        assertEquals(2, run(grid(withBase), new FakeExecutor(), outDir, 1, true).skipped(), "unchanged: resumes");
+        Files.writeString(dir.resolve("base.yaml"), "estimator:\n  entropy_weight: 0.03\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> run(grid(withBase), new FakeExecutor(), outDir, 1, true));
+        assertTrue(e.getMessage().contains("estimator.entropy_weight was 0.005, now 0.03"), e.getMessage());
+    }
+
+    @Test
     void allowsResumeWhenOnlyTheGridGrows() throws Exception {
         Path outDir = dir.resolve("out");
         run(grid(GRID), new FakeExecutor(), outDir, 1, true);

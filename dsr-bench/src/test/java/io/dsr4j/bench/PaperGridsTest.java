@@ -90,6 +90,13 @@ class PaperGridsTest {
         if (g.base() != null) assertTrue(Files.isRegularFile(g.base()));
     }
 
+    @Test
+    void smokeGridIsTiny() {
+        GridSpec g = GridSpec.load(PAPER.resolve("../bench-smoke.yaml"));
+        assertTrue(g.runCount() <= 2);
+        assertEquals(20000L, at(g, "dsr", "training.n_samples"));
+    }
+
     private static Object at(GridSpec g, String variant, String key) {
         return DottedKeys.get(g.settings(variant), key);
     }
