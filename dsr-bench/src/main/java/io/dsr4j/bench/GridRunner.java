@@ -75,7 +75,7 @@ public final class GridRunner {
             ResultsFile results = ResultsFile.open(outDir);
             Set<String> finishedVariants = new LinkedHashSet<>();
             for (ResultRow r : results.rows()) finishedVariants.add(r.variant());
-            ResumeGuard.checkAndRecord(grid, outDir, finishedVariants);
+            Map<String, Object> settings = ResumeGuard.check(grid, outDir, finishedVariants);
 
             List<RunSpec> all = grid.expand();
             List<RunSpec> pending = new ArrayList<>();
@@ -87,6 +87,7 @@ public final class GridRunner {
                     grid.name(), grid.quickApplied() ? " (quick)" : "", all.size(), grid.variants().size(),
                     grid.benchmarks().size(), grid.seeds().size(), skipped, results.file(), pending.size(), parallel);
             check(pending);
+            ResumeGuard.record(grid, outDir, settings);
 
             FailureLog failures = new FailureLog(outDir);
             AtomicInteger done = new AtomicInteger();

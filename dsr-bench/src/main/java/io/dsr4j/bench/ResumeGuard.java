@@ -35,10 +35,13 @@ final class ResumeGuard {
     private ResumeGuard() { }
 
     /**
-     * Checks {@code spec} against the settings recorded in {@code dir} for the variants in {@code finishedVariants},
-     * then records the merged settings and copies the grid file.
+     * Checks {@code spec} against the settings recorded in {@code dir} for the variants in {@code finishedVariants}
+     * (those with rows in results.csv) and returns the record to write once everything else checked out: the recorded
+     * settings with this grid's variants added or updated.
+     *
+     * @throws ConfigException when a finished variant's settings differ (names the keys) or the record is missing
      */
-    static void checkAndRecord(GridSpec spec, Path dir, Set<String> finishedVariants) throws IOException {
+    static Map<String, Object> check(GridSpec spec, Path dir, Set<String> finishedVariants) {
         Path settingsFile = dir.resolve(SETTINGS);
         Map<String, Object> recorded = new LinkedHashMap<>();
         if (Files.exists(settingsFile)) {
@@ -66,9 +69,14 @@ final class ResumeGuard {
             }
             recorded.put(variant, now);
         }
+        return recorded;
+    }
+
+    /** Writes the settings record returned by {@link #check} and copies the grid file into {@code dir}. */
+    static void record(GridSpec spec, Path dir, Map<String, Object> settings) throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("variants", recorded);
-        AtomicCsv.writeAtomically(settingsFile, "# Settings each variant's runs used (base config + overrides; benchmark and seed\n"
+        doc.put("variants", settings);
+        AtomicCsv.writeAtomically(dir.resolve(SETTINGS), "# Settings each variant's runs used (base config + overrides; benchmark and seed\n"
                 + "# vary per run). Written by 'dsr bench' to refuse resuming with different settings; do not edit.\n"
                 + YAML.writeValueAsString(doc));
         AtomicCsv.writeAtomically(dir.resolve(GRID_COPY), Files.readString(spec.file(), StandardCharsets.UTF_8));

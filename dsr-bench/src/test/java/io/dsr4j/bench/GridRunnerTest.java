@@ -239,6 +239,7 @@ class GridRunnerTest {
         ConfigException e = assertThrows(ConfigException.class, () -> run(grid(GRID), ex, dir.resolve("out"), 2, false));
         assertTrue(e.getMessage().contains("variant 'vpg'") && e.getMessage().contains("estimator.type"), e.getMessage());
         assertEquals(List.of(), ex.calls);
+        assertFalse(Files.exists(dir.resolve("out/settings.yaml")), "a rejected grid is not recorded");
     }
 
     @Test
