@@ -13,6 +13,7 @@ public final class Main {
     /** dsr-bench's own subcommands (picocli {@code @Command} objects). */
     static Object[] benchSubcommands() {
         return new Object[]{
+                new BenchCommand(),
         };
     }
 

@@ -32,6 +32,9 @@ import java.util.function.Supplier;
         footer = {"", "Run 'dsr COMMAND --help' for the options of a command."},
         subcommands = {
                 RunCommand.class,
+                ConstraintsCommand.class,
+                BenchmarksCommand.class,
+                DataCommand.class,
                 PluginsCommand.class,
                 ConfigCommand.class,
                 CommandLine.HelpCommand.class,
@@ -55,7 +58,8 @@ public final class DsrCli implements Callable<Integer> {
 
     private final PluginRegistry fixedRegistry;
     private PluginRegistry registry;
-    private Supplier<Set<String>> functionSetNames = () -> null;
+    private Supplier<Set<String>> functionSetNames =
+            () -> new java.util.TreeSet<>(io.dsr4j.programs.data.BenchmarkRegistry.get().functionSetNames());
 
     /** The command as started from the shell: plugins from the class path and {@code -Ddsr.plugins}. */
     public DsrCli() {
