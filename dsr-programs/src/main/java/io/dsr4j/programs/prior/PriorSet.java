@@ -110,7 +110,7 @@ public final class PriorSet {
         if (maxLength < 0) {
             maxLength = policyMaxLength;
         } else if (maxLength != policyMaxLength) {
-            LOG.info("prior.length.max_ = {} overrides policy.max_length = {}", maxLength, policyMaxLength);
+            LOG.debug("prior.length.max_ = {} overrides policy.max_length = {}", maxLength, policyMaxLength);
         }
         if (maxLength < 1) throw new ConfigException("policy.max_length must be at least 1, got " + maxLength);
 
@@ -125,12 +125,12 @@ public final class PriorSet {
             // A plugin prior may also cap the length (Prior.maxLength); the smallest cap wins.
             OptionalInt m = p.maxLength();
             if (!item.key().equals(LENGTH) && m.isPresent() && m.getAsInt() < maxLength) {
-                LOG.info("prior '{}' caps the max length at {}", item.name(), m.getAsInt());
+                LOG.debug("prior '{}' caps the max length at {}", item.name(), m.getAsInt());
                 maxLength = m.getAsInt();
             }
         }
         PriorSet set = new PriorSet(library, entries, maxLength);
-        LOG.info("priors (max length {}): {}", maxLength, set.describe());
+        LOG.debug("priors (max length {}): {}", maxLength, set.describe());
         return set;
     }
 

@@ -89,7 +89,10 @@ public final class ExperimentRunner {
         }
         Dataset dataset = Experiment.loadDataset(config, registry);
         // Build one experiment up front so configuration errors surface before any work or thread starts.
-        Experiment.build(config, registry, todo.isEmpty() ? 0 : todo.get(0), dataset).close();
+        try (Experiment probe = Experiment.build(config, registry, todo.isEmpty() ? 0 : todo.get(0), dataset)) {
+            out.println("library: " + probe.library().names());
+            out.println("priors (max length " + probe.priors().maxLength() + "):" + probe.priors().describe());
+        }
         List<RunResult> results = Collections.synchronizedList(new ArrayList<>());
         boolean par = parallel > 1 && todo.size() > 1;
         if (!par) {

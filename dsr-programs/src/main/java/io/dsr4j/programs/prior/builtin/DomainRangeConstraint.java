@@ -116,7 +116,7 @@ public final class DomainRangeConstraint extends HardConstraint {
         }
         Optional<DomainRangeConstraint> c = of(context.library(), context.dataset(), context.maxLength());
         if (c.isEmpty()) {
-            LOG.warn("prior 'domain_range' skipped: every token range contains [min y, max y] and every unary domain "
+            LOG.debug("prior 'domain_range' skipped: every token range contains [min y, max y] and every unary domain "
                     + "contains every input's [min x, max x]");
         }
         return c.map(x -> x);

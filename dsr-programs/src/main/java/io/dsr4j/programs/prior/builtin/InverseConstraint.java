@@ -57,7 +57,7 @@ public final class InverseConstraint extends HardConstraint {
     public static Optional<Prior> fromConfig(PriorContext context, Params p) {
         Optional<InverseConstraint> c = of(context.library());
         if (c.isEmpty()) {
-            LOG.warn("prior 'inverse' skipped: the library {} has no pair of mutually inverse tokens", context.library().names());
+            LOG.debug("prior 'inverse' skipped: the library {} has no pair of mutually inverse tokens", context.library().names());
         }
         return c.map(x -> x);
     }

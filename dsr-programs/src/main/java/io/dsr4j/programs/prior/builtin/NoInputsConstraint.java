@@ -34,7 +34,7 @@ public final class NoInputsConstraint extends HardConstraint {
     /** Factory body: no keys; empty when every terminal is an input. */
     public static Optional<Prior> fromConfig(PriorContext context, Params p) {
         if (context.library().floatTokens().length == 0) {
-            LOG.warn("prior 'no_inputs' skipped: every terminal of {} is an input variable", context.library().names());
+            LOG.debug("prior 'no_inputs' skipped: every terminal of {} is an input variable", context.library().names());
             return Optional.empty();
         }
         return Optional.of(new NoInputsConstraint(context.library()));

@@ -112,7 +112,7 @@ public final class RelationalConstraint extends HardConstraint {
         Library lib = context.library();
         int[] trig = lib.trigTokens();
         if (trig.length == 0) {
-            LOG.warn("prior 'trig' skipped: the library {} has no trigonometric tokens", lib.names());
+            LOG.debug("prior 'trig' skipped: the library {} has no trigonometric tokens", lib.names());
             return Optional.empty();
         }
         return Optional.of(new RelationalConstraint("trig", lib, trig, trig, Relationship.DESCENDANT));
@@ -127,7 +127,7 @@ public final class RelationalConstraint extends HardConstraint {
         int[] ops = Arrays.copyOf(un, un.length + bin.length);
         System.arraycopy(bin, 0, ops, un.length, bin.length);
         if (c < 0 || ops.length == 0) {
-            LOG.warn("prior 'const' skipped: the library {} has no 'const' token", lib.names());
+            LOG.debug("prior 'const' skipped: the library {} has no 'const' token", lib.names());
             return Optional.empty();
         }
         return Optional.of(new RelationalConstraint("const", lib, new int[]{c}, ops, Relationship.UCHILD));

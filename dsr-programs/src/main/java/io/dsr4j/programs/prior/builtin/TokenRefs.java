@@ -66,7 +66,7 @@ final class TokenRefs {
             int idx = library.indexOf(name);
             if (idx < 0) {
                 if (fromDefaults(p, key)) {
-                    LOG.warn("prior '{}' skipped: token '{}' ({} from the built-in defaults) is not in the library {}",
+                    LOG.debug("prior '{}' skipped: token '{}' ({} from the built-in defaults) is not in the library {}",
                             priorName, name, keyPath(p, key), library.names());
                     return Optional.empty();
                 }
