@@ -6,6 +6,7 @@ import io.dsr4j.api.estimator.TrainingSamples;
 import io.dsr4j.api.policy.Policy;
 import io.dsr4j.api.policy.SequenceBatch;
 import io.dsr4j.api.util.Rng;
+import io.dsr4j.programs.eval.ProgramCache;
 import io.dsr4j.train.log.HallOfFame;
 import io.dsr4j.train.log.IterationStats;
 import io.dsr4j.train.log.ParetoFront;
@@ -39,7 +40,7 @@ public final class Trainer implements AutoCloseable {
     private final ProgramScorer scorer;
     private final int librarySize;
     private final Rng finishRng;
-    private final ScoreCache cache;
+    private final ProgramCache cache;
     private final HallOfFame hallOfFame;
     private final ParetoFront pareto = new ParetoFront();
     private final List<Listener> listeners = new ArrayList<>();
@@ -61,7 +62,7 @@ public final class Trainer implements AutoCloseable {
         this.scorer = scorer;
         this.librarySize = librarySize;
         this.finishRng = new Rng(seed).split(7);
-        this.cache = new ScoreCache(settings.cacheCapacity());
+        this.cache = new ProgramCache(settings.cacheCapacity());
         this.hallOfFame = new HallOfFame(settings.hofSize());
         this.pool = settings.threads() > 1 ? Executors.newFixedThreadPool(settings.threads() - 1, r -> {
             Thread t = new Thread(r, "dsr-reward");
@@ -91,10 +92,10 @@ public final class Trainer implements AutoCloseable {
         String[] keys = new String[n];
         for (int i = 0; i < n; i++) {
             programs[i] = scorer.finish(batch.tokens(i), finishRng);
-            keys[i] = ScoreCache.key(programs[i]);
+            keys[i] = ProgramCache.key(programs[i]);
         }
         Set<String> novel = new HashSet<>();
-        ScoreCache.Entry[] scores = scoreAll(programs, keys, novel);
+        ProgramCache.Entry[] scores = scoreAll(programs, keys, novel);
         double[] rewards = new double[n];
         for (int i = 0; i < n; i++) rewards[i] = scores[i].reward();
         nevals += n;
@@ -105,7 +106,7 @@ public final class Trainer implements AutoCloseable {
         for (int i = 1; i < n; i++) if (rewards[i] > rewards[argMax]) argMax = i;
         if (rewards[argMax] > rBest) {
             rBest = rewards[argMax];
-            ScoreCache.Entry e = scores[argMax];
+            ProgramCache.Entry e = scores[argMax];
             best = new ProgramRecord(programs[argMax], e.constants(), e.reward(),
                     scorer.complexity(programs[argMax]), e.invalid());
             bestTest = scorer.test(best.traversal(), best.constants());
@@ -120,13 +121,13 @@ public final class Trainer implements AutoCloseable {
     }
 
     /** Scores every program, new ones in parallel; merges in batch order so results don't depend on threads. */
-    private ScoreCache.Entry[] scoreAll(int[][] programs, String[] keys, Set<String> novel) {
+    private ProgramCache.Entry[] scoreAll(int[][] programs, String[] keys, Set<String> novel) {
         int n = programs.length;
-        ScoreCache.Entry[] out = new ScoreCache.Entry[n];
+        ProgramCache.Entry[] out = new ProgramCache.Entry[n];
         Map<String, Integer> firstIndex = new HashMap<>();
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ScoreCache.Entry e = cache.get(keys[i]);
+            ProgramCache.Entry e = firstIndex.containsKey(keys[i]) ? null : cache.lookup(keys[i], true);
             if (e != null) {
                 out[i] = e;
             } else if (firstIndex.putIfAbsent(keys[i], i) == null) {
@@ -159,9 +160,7 @@ public final class Trainer implements AutoCloseable {
         for (int j = 0; j < fresh.length; j++) {
             int i = todo.get(j);
             ProgramScorer.Score s = fresh[j];
-            ScoreCache.Entry e = new ScoreCache.Entry(s.reward(), s.invalid(), s.constants());
-            cache.put(keys[i], e);
-            out[i] = e;
+            out[i] = cache.put(keys[i], s.reward(), s.invalid(), s.constants(), true);
             ProgramRecord rec = new ProgramRecord(programs[i], s.constants(), s.reward(),
                     scorer.complexity(programs[i]), s.invalid());
             hallOfFame.offer(keys[i], rec);
@@ -175,7 +174,7 @@ public final class Trainer implements AutoCloseable {
         for (int j = worker; j < fresh.length; j += workers) fresh[j] = scorer.score(programs[todo.get(j)], worker);
     }
 
-    private IterationStats statistics(SequenceBatch batch, int[][] programs, String[] keys, ScoreCache.Entry[] scores,
+    private IterationStats statistics(SequenceBatch batch, int[][] programs, String[] keys, ProgramCache.Entry[] scores,
                                       double[] rewards, EstimatorStep est, Set<String> novel, double seconds) {
         int n = rewards.length;
         int[] kept = est.keptRows() == null ? new int[0] : est.keptRows();
@@ -260,7 +259,7 @@ public final class Trainer implements AutoCloseable {
 
     GradientEstimator estimator() { return estimator; }
 
-    ScoreCache cache() { return cache; }
+    ProgramCache cache() { return cache; }
 
     Rng finishRng() { return finishRng; }
 

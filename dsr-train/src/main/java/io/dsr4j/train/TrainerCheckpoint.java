@@ -1,5 +1,6 @@
 package io.dsr4j.train;
 
+import io.dsr4j.programs.eval.ProgramCache;
 import io.dsr4j.train.log.HallOfFame;
 
 import java.io.BufferedInputStream;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Saves and restores everything a run needs to continue exactly as if uninterrupted: counters, best program, the
@@ -51,13 +51,13 @@ public final class TrainerCheckpoint {
             List<ProgramRecord> pf = t.paretoFront().candidates();
             out.writeInt(pf.size());
             for (ProgramRecord p : pf) writeRecord(out, p);
-            ScoreCache cache = t.cache();
+            List<ProgramCache.Entry> cache = t.cache().entries();
             out.writeInt(cache.size());
-            for (Map.Entry<String, ScoreCache.Entry> e : cache.entries()) {
-                out.writeUTF(e.getKey());
-                out.writeDouble(e.getValue().reward());
-                out.writeBoolean(e.getValue().invalid());
-                writeDoubles(out, e.getValue().constants());
+            for (ProgramCache.Entry e : cache) {
+                out.writeUTF(e.key());
+                out.writeDouble(e.reward());
+                out.writeBoolean(e.invalid());
+                writeDoubles(out, e.constants());
             }
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -88,12 +88,12 @@ public final class TrainerCheckpoint {
             List<ProgramRecord> pf = new ArrayList<>(p);
             for (int i = 0; i < p; i++) pf.add(readRecord(in));
             t.paretoFront().restore(pf);
-            ScoreCache cache = t.cache();
+            ProgramCache cache = t.cache();
             cache.clear();
             int c = in.readInt();
             for (int i = 0; i < c; i++) {
                 String key = in.readUTF();
-                cache.put(key, new ScoreCache.Entry(in.readDouble(), in.readBoolean(), readDoubles(in)));
+                cache.put(key, in.readDouble(), in.readBoolean(), readDoubles(in), true);
             }
             t.restoreCounters(iteration, nevals, rBest, best, elapsed);
         }
