@@ -41,6 +41,14 @@ public final class Kernels {
         };
     }
 
+    /** True for unprotected functions that turn finite arguments into NaN/inf on part of their domain. */
+    public static boolean mayFault(int op) {
+        return switch (op) {
+            case DIV, LOG, SQRT, INV, LOGABS, EXP, EXPNEG -> true;
+            default -> false;
+        };
+    }
+
     public static void apply(int op, double[] a, double[] b, double[] out, int n) {
         switch (op) {
             case ADD -> add(a, b, out, n);
