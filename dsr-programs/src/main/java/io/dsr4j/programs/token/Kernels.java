@@ -178,6 +178,10 @@ public final class Kernels {
 
     static void expneg(double[] a, double[] out, int n) { for (int i = 0; i < n; i++) out[i] = Math.exp(-a[i]); }
 
+    /**
+     * For x &lt; -709.78 the inner exp(-x) overflows and the result is the correct limit 0. The reference flags that
+     * internal overflow (numpy FP event) and marks the program invalid; here only the token's output counts.
+     */
     static void sigmoid(double[] a, double[] out, int n) {
         for (int i = 0; i < n; i++) out[i] = 1.0 / (1.0 + Math.exp(-a[i]));
     }
