@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * <p>Numbers become the hard-coded constant of exactly that value if the library has one, else a {@code const}
  * with that value. Forms the printer emits for composite tokens map back to them when the library has them:
- * {@code x**2/3/4} → n2/n3/n4, {@code x**-1} and {@code 1/x} (integer literal 1) → inv, {@code x**0.5} → sqrt,
+ * {@code x**2/3/4} → n2/n3/n4 (products {@code x*(x*x)} when the library has no such token), {@code x**-1} and {@code 1/x} (integer literal 1) → inv, {@code x**0.5} → sqrt,
  * {@code exp(-x)} → expneg, {@code log(Abs(x))} → logabs, {@code 1/(1 + exp(-x))} → sigmoid; each evaluates
  * identically to the spelled-out form. Errors are {@link ConfigException}s naming the position.
  */
@@ -295,6 +295,15 @@ public final class ExpressionParser {
         private void power(Pow p) {
             Double k = literal(p.exponent());
             String name = k == null ? null : k == 2 ? "n2" : k == 3 ? "n3" : k == 4 ? "n4" : k == -1 ? "inv" : k == 0.5 ? "sqrt" : null;
+            if ((name == null || !has(name, 1)) && k != null && k == Math.rint(k) && k >= 2 && k <= 8 && has("mul", 2)) {
+                // no power token: x**k as x*(x*(...)), which SymPy's simplified output needs for e.g. Koza
+                for (int i = 1; i < k; i++) {
+                    token("mul", 2);
+                    emit(p.base());
+                }
+                emit(p.base());
+                return;
+            }
             if (name == null || !has(name, 1)) {
                 throw new ConfigException("expression '" + text + "', position " + (p.pos() + 1) + ": power "
                         + (k == null ? "with a non-numeric exponent" : k) + " has no token in the library "

@@ -7,6 +7,7 @@ import io.dsr4j.api.data.Dataset;
 import io.dsr4j.api.reward.Metric;
 import io.dsr4j.api.token.Library;
 import io.dsr4j.programs.eval.CompiledProgram;
+import io.dsr4j.programs.eval.ProgramCompiler;
 import io.dsr4j.programs.eval.Workspace;
 import io.dsr4j.programs.reward.Stats;
 
@@ -23,6 +24,7 @@ public final class RegressionTask {
 
     private final Dataset data;
     private final Library library;
+    private final ProgramCompiler compiler;
     private final Metric metric;
     private final ConstantOptimizer optimizer;
     private final double threshold;
@@ -59,6 +61,7 @@ public final class RegressionTask {
         requireFinite(data.name(), "test targets", new double[][] {data.yTest(), data.yTestNoiseless()});
         this.data = data;
         this.library = library;
+        this.compiler = new ProgramCompiler(library);
         this.metric = metric;
         this.optimizer = optimizer;
         this.threshold = threshold;
@@ -89,7 +92,7 @@ public final class RegressionTask {
 
     /** Compiles and scores a finished traversal. */
     public Evaluation score(int[] traversal, Workspace ws) {
-        return score(CompiledProgram.compile(traversal, library), ws);
+        return score(compiler.compile(traversal), ws);
     }
 
     /**
@@ -124,7 +127,7 @@ public final class RegressionTask {
 
     /** Test-set NMSEs and success (§7.5) with the given fitted constants. */
     public TestResult test(int[] traversal, double[] constants, Workspace ws) {
-        CompiledProgram program = CompiledProgram.compile(traversal, library);
+        CompiledProgram program = compiler.compile(traversal);
         double[] yHat = program.evaluate(data.xTest(), nTest, constants, ws);
         if (yHat == null) return new TestResult(Double.NaN, Double.NaN, false);
         double nmse = nmse(data.yTest(), yHat, varTest);
@@ -160,6 +163,9 @@ public final class RegressionTask {
     public Dataset dataset() { return data; }
 
     public Library library() { return library; }
+
+    /** The task's compiler (shared, thread-safe). */
+    public ProgramCompiler compiler() { return compiler; }
 
     public Metric metric() { return metric; }
 

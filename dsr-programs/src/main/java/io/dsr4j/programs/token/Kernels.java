@@ -41,6 +41,14 @@ public final class Kernels {
         };
     }
 
+    /** True for unprotected functions that turn finite arguments into NaN/inf on part of their domain. */
+    public static boolean mayFault(int op) {
+        return switch (op) {
+            case DIV, LOG, SQRT, INV, LOGABS, EXP, EXPNEG -> true;
+            default -> false;
+        };
+    }
+
     public static void apply(int op, double[] a, double[] b, double[] out, int n) {
         switch (op) {
             case ADD -> add(a, b, out, n);
@@ -170,6 +178,10 @@ public final class Kernels {
 
     static void expneg(double[] a, double[] out, int n) { for (int i = 0; i < n; i++) out[i] = Math.exp(-a[i]); }
 
+    /**
+     * For x &lt; -709.78 the inner exp(-x) overflows and the result is the correct limit 0. The reference flags that
+     * internal overflow (numpy FP event) and marks the program invalid; here only the token's output counts.
+     */
     static void sigmoid(double[] a, double[] out, int n) {
         for (int i = 0; i < n; i++) out[i] = 1.0 / (1.0 + Math.exp(-a[i]));
     }

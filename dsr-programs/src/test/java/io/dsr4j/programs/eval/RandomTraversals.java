@@ -16,6 +16,17 @@ public final class RandomTraversals {
      * (non-terminals are forced while shorter), as a DSR length prior does.
      */
     public static int[] next(Library lib, Rng rng, int minLength, int maxLength) {
+        return next(lib, rng, minLength, maxLength, false);
+    }
+
+    /**
+     * Like {@link #next(Library, Rng, int, int)}; with {@code uniformArity} the arity class (terminal, unary,
+     * binary) is drawn uniformly first and then a token within it, as DSR's uniform_arity prior makes an untrained
+     * policy do: a critical branching process, so lengths spread over the whole [min, max] range like a DSR batch.
+     */
+    public static int[] next(Library lib, Rng rng, int minLength, int maxLength, boolean uniformArity) {
+        int[] unary = lib.unaryTokens();
+        int[] binary = lib.binaryTokens();
         int[] terminals = lib.terminalTokens();
         int[] nonTerminals = new int[lib.size() - terminals.length];
         int k = 0;
@@ -29,6 +40,11 @@ public final class RandomTraversals {
                 t = terminals[rng.nextInt(terminals.length)];
             } else if (len + dangling < minLength) {
                 t = nonTerminals[rng.nextInt(nonTerminals.length)];
+            } else if (uniformArity) {
+                int cls = rng.nextInt(3);
+                int[] pool = cls == 0 || (cls == 1 && unary.length == 0) || (cls == 2 && binary.length == 0) ? terminals
+                        : cls == 1 ? unary : binary;
+                t = pool[rng.nextInt(pool.length)];
             } else {
                 t = rng.nextInt(lib.size());
             }

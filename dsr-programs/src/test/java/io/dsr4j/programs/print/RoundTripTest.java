@@ -102,6 +102,17 @@ class RoundTripTest {
     }
 
     @Test
+    void integerPowersBecomeProductsWithoutPowerTokens() {
+        Library koza = LibraryBuilder.build(1, List.of("add", "sub", "mul", "div", "sin", "cos", "exp", "log"), false,
+                BuiltinTokensPlugin.factories());
+        ExpressionParser parser = new ExpressionParser(koza);
+        ExpressionPrinter printer = new ExpressionPrinter(koza);
+        assertEquals("add,add,mul,x1,mul,x1,x1,mul,x1,x1,x1",
+                printer.traversal(parser.parse("x1**3 + x1**2 + x1").traversal()));
+        assertThrows(ConfigException.class, () -> parser.parse("x1**0.5"));
+    }
+
+    @Test
     void errorsNameTheProblem() {
         Library lib = LibraryBuilder.build(1, List.of("add", "sin"), false, BuiltinTokensPlugin.factories());
         ExpressionParser parser = new ExpressionParser(lib);

@@ -28,7 +28,8 @@ class KernelsTest {
         double[] out = apply(op, EDGES, null);
         for (int i = 0; i < EDGES.length; i++) {
             double e = expected.applyAsDouble(EDGES[i]);
-            assertEquals(e, out[i], 0.0, () -> "opcode " + op + " at " + EDGES.toString());
+            double at = EDGES[i];
+            assertEquals(e, out[i], 0.0, () -> "opcode " + op + " at " + at);
             assertEquals(Double.doubleToLongBits(e) == Double.doubleToLongBits(-0.0),
                     Double.doubleToLongBits(out[i]) == Double.doubleToLongBits(-0.0), "sign of zero, opcode " + op);
         }
@@ -74,6 +75,28 @@ class KernelsTest {
         assertUnary(Kernels.LOGABS, x -> Math.log(Math.abs(x)));
         assertUnary(Kernels.EXPNEG, x -> Math.exp(-x));
         assertUnary(Kernels.SIGMOID, x -> 1 / (1 + Math.exp(-x)));
+    }
+
+    @Test
+    void protectedFunctionsMatchTheirDefinitionsOnAllEdges() {
+        assertBinary(Kernels.PDIV, (x, y) -> Math.abs(y) > 0.001 ? x / y : 1.0);
+        assertUnary(Kernels.PEXP, x -> x < 100 ? Math.exp(x) : 0.0);
+        assertUnary(Kernels.PLOG, x -> Math.abs(x) > 0.001 ? Math.log(Math.abs(x)) : 0.0);
+        assertUnary(Kernels.PSQRT, x -> Math.sqrt(Math.abs(x)));
+        assertUnary(Kernels.PINV, x -> Math.abs(x) > 0.001 ? 1 / x : 0.0);
+        assertUnary(Kernels.PEXPNEG, x -> x > -100 ? Math.exp(-x) : 0.0);
+        assertUnary(Kernels.PN2, x -> Math.abs(x) < 1e6 ? x * x : 0.0);
+        assertUnary(Kernels.PN3, x -> Math.abs(x) < 1e6 ? x * x * x : 0.0);
+        assertUnary(Kernels.PN4, x -> Math.abs(x) < 1e6 ? (x * x) * (x * x) : 0.0);
+        assertUnary(Kernels.PSIGMOID, x -> x > -100 ? 1 / (1 + Math.exp(-x)) : Math.exp(x));
+        // protected functions map every finite argument to a finite value
+        for (int op : new int[] {Kernels.PEXP, Kernels.PLOG, Kernels.PSQRT, Kernels.PINV, Kernels.PEXPNEG, Kernels.PN2,
+                Kernels.PN3, Kernels.PN4, Kernels.PSIGMOID}) {
+            double[] out = apply(op, EDGES, null);
+            for (int i = 0; i < EDGES.length; i++) {
+                if (Double.isFinite(EDGES[i])) assertTrue(Double.isFinite(out[i]), "opcode " + op + " at " + EDGES[i]);
+            }
+        }
     }
 
     @Test
