@@ -6,8 +6,6 @@ import io.dsr4j.api.policy.PolicyLoss;
 import io.dsr4j.api.policy.SequenceBatch;
 import io.dsr4j.api.util.Rng;
 import io.dsr4j.policy.RnnSpec;
-import io.dsr4j.policy.TestToken;
-import io.dsr4j.policy.ToyEnvironment;
 import io.dsr4j.policy.lstm.JvmLstmPolicy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,9 +29,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Policy-engine speed (targets on one core: sampling 1000 sequences ≤ 20 ms at max length 30, training step on
- * 50 sequences ≤ 3 ms). The environment emulates the regression priors: Koza set, hard length constraint
- * [4, maxLength] and the soft uniform-arity prior; the default policy (1-layer 32-unit LSTM, zeros init,
- * parent + sibling one-hot) is uniform at start, which gives long, heavy-tailed sequences (a pessimistic case).
+ * 50 sequences ≤ 3 ms). Environments: see {@link BenchEnvironments}. The default policy (1-layer 32-unit LSTM,
+ * zeros init, parent + sibling one-hot) is uniform before priors, as at the start of training.
  *
  * <p>Run: {@code java -cp <test classpath> io.dsr4j.policy.bench.PolicyBenchmark [gc]} ("gc" adds -prof gc).
  */
@@ -51,14 +48,18 @@ public class PolicyBenchmark {
     @Param({"1"})
     public int threads;
 
+    /** "priors" (real PriorEnvironment, default regression priors) or "toy" (length + uniform arity only). */
+    @Param({"priors", "toy"})
+    public String environment;
+
     private JvmLstmPolicy policy;
     private SequenceBatch trainBatch;
     private PolicyLoss loss;
 
     @Setup(Level.Trial)
     public void setUp() {
-        ToyEnvironment env = new ToyEnvironment(TestToken.koza(), 4, maxLength, true);
-        policy = new JvmLstmPolicy(RnnSpec.defaults(), new PolicyContext(env, 0, threads, OptimizerSpec.adam(5e-4)));
+        policy = new JvmLstmPolicy(RnnSpec.defaults(), new PolicyContext(BenchEnvironments.create(environment, maxLength),
+                0, threads, OptimizerSpec.adam(5e-4)));
         SequenceBatch all = policy.sample(1000);
         int[] rows = new int[50];
         Rng rng = new Rng(1);
@@ -103,6 +104,7 @@ public class PolicyBenchmark {
             if (a.equals("gc")) o.addProfiler("gc");
             else if (a.startsWith("threads=")) o.param("threads", a.substring(8));
             else if (a.startsWith("maxLength=")) o.param("maxLength", a.substring(10));
+            else if (a.startsWith("environment=")) o.param("environment", a.substring(12));
         }
         new Runner(o.build()).run();
     }

@@ -6,13 +6,11 @@ import io.dsr4j.api.policy.PolicyLoss;
 import io.dsr4j.api.policy.SequenceBatch;
 import io.dsr4j.api.util.Rng;
 import io.dsr4j.policy.RnnSpec;
-import io.dsr4j.policy.TestToken;
-import io.dsr4j.policy.ToyEnvironment;
 import io.dsr4j.policy.lstm.JvmLstmPolicy;
 
 /**
  * A quick, JMH-free timing loop (medians of thread CPU time over repeated calls) for iterating on the engine; the numbers to report
- * come from {@link PolicyBenchmark}. Args: maxLength threads [iterations].
+ * come from {@link PolicyBenchmark}. Args: maxLength threads [iterations [priors|toy]].
  */
 public final class QuickTiming {
 
@@ -23,7 +21,8 @@ public final class QuickTiming {
         int maxLen = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int iters = args.length > 2 ? Integer.parseInt(args[2]) : 60;
-        ToyEnvironment env = new ToyEnvironment(TestToken.koza(), 4, maxLen, true);
+        String kind = args.length > 3 ? args[3] : "priors";
+        io.dsr4j.api.policy.SamplingEnvironment env = BenchEnvironments.create(kind, maxLen);
         try (JvmLstmPolicy policy = new JvmLstmPolicy(RnnSpec.defaults(), new PolicyContext(env, 0, threads, OptimizerSpec.adam(5e-4)))) {
             double[] s = new double[iters], tr = new double[iters], pr = new double[iters];
             long tokens = 0;
@@ -68,8 +67,8 @@ public final class QuickTiming {
                 }
                 pr[i] = (CPU.getCurrentThreadCpuTime() - t3) / 1e6;
             }
-            System.out.printf("maxLen %d threads %d: sample1000 cpu-median %.2f ms (min %.2f), train50 median %.2f ms (min %.2f), env-only %.2f ms, mean length %.1f%n",
-                    maxLen, threads, median(s), min(s), median(tr), min(tr), median(pr), tokens / (1000.0 * iters));
+            System.out.printf("%s maxLen %d threads %d: sample1000 cpu-median %.2f ms (min %.2f), train50 median %.2f ms (min %.2f), env-only %.2f ms, mean length %.1f%n",
+                    kind, maxLen, threads, median(s), min(s), median(tr), min(tr), median(pr), tokens / (1000.0 * iters));
         }
     }
 
