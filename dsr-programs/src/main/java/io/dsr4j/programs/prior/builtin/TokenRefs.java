@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
  * printed warning). dsr4j does the same when the names come from the built-in defaults (e.g. the default
  * {@code repeat: {tokens: const}} on a benchmark without {@code const}), but when the user wrote the name
  * (config file or --set) it is an error with a "did you mean": a typo or a function-set mismatch in a prior the
- * user asked for should not silently switch the prior off.
+ * user asked for should not silently switch the prior off. The one exception is {@code const}: whether the library
+ * has it depends on the function set, so one configuration can serve benchmarks with and without constants (e.g.
+ * {@code repeat: {tokens: const}} in configs/paper/base): a missing {@code const} skips the prior with a warning.
  */
 final class TokenRefs {
 
@@ -65,6 +67,10 @@ final class TokenRefs {
         for (String name : names) {
             int idx = library.indexOf(name);
             if (idx < 0) {
+                if ("const".equals(name) && !fromDefaults(p, key)) {
+                    LOG.warn("prior '{}' skipped: this task's function set has no 'const' token", priorName);
+                    return Optional.empty();
+                }
                 if (fromDefaults(p, key)) {
                     LOG.debug("prior '{}' skipped: token '{}' ({} from the built-in defaults) is not in the library {}",
                             priorName, name, keyPath(p, key), library.names());
