@@ -20,6 +20,9 @@ public sealed interface ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNo
     record MapNode(LinkedHashMap<String, ConfigNode> entries, Location location) implements ConfigNode {
         public Map<String, ConfigNode> view() { return Collections.unmodifiableMap(entries); }
 
+        /** The value of {@code key}, or null if absent. */
+        public ConfigNode get(String key) { return entries.get(key); }
+
         @Override
         public Object toPlain() {
             LinkedHashMap<String, Object> m = new LinkedHashMap<>();
@@ -52,6 +55,35 @@ public sealed interface ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNo
         return over;
     }
 
+    /**
+     * The node at a dotted key path ({@code "prior.length.max_"}), or null when any step is missing or not a
+     * mapping.
+     */
+    static ConfigNode find(ConfigNode root, String keyPath) {
+        ConfigNode n = root;
+        for (String part : keyPath.split("\\.")) {
+            if (!(n instanceof MapNode m)) return null;
+            n = m.entries().get(part);
+            if (n == null) return null;
+        }
+        return n;
+    }
+
+    /** Deep copy with every node moved to {@code at} (e.g. to mark a tree as built-in defaults). */
+    static ConfigNode relocate(ConfigNode n, Location at) {
+        if (n instanceof MapNode m) {
+            LinkedHashMap<String, ConfigNode> e = new LinkedHashMap<>();
+            m.entries().forEach((k, v) -> e.put(k, relocate(v, at)));
+            return new MapNode(e, at);
+        }
+        if (n instanceof ListNode l) {
+            List<ConfigNode> items = new ArrayList<>();
+            l.items().forEach(i -> items.add(relocate(i, at)));
+            return new ListNode(items, at);
+        }
+        return new ScalarNode(((ScalarNode) n).value(), at);
+    }
+
     /** Builds a node tree from plain Java values, all at one location. */
     static ConfigNode of(Object plain, Location at) {
         if (plain instanceof ConfigNode n) return n;
@@ -65,8 +97,21 @@ public sealed interface ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNo
             list.forEach(v -> l.add(of(v, at)));
             return new ListNode(l, at);
         }
-        if (plain instanceof Integer i) return new ScalarNode(i.longValue(), at);
-        if (plain instanceof Float f) return new ScalarNode(f.doubleValue(), at);
-        return new ScalarNode(plain, at);
+        if (plain != null && plain.getClass().isArray()) {
+            List<ConfigNode> l = new ArrayList<>();
+            for (int i = 0; i < java.lang.reflect.Array.getLength(plain); i++) l.add(of(java.lang.reflect.Array.get(plain, i), at));
+            return new ListNode(l, at);
+        }
+        if (plain instanceof Integer || plain instanceof Short || plain instanceof Byte) {
+            return new ScalarNode(((Number) plain).longValue(), at);
+        }
+        if (plain instanceof Float || plain instanceof java.math.BigDecimal) return new ScalarNode(((Number) plain).doubleValue(), at);
+        if (plain instanceof Enum<?> e) return new ScalarNode(e.name().toLowerCase(java.util.Locale.ROOT), at);
+        if (plain == null || plain instanceof Long || plain instanceof Double || plain instanceof Boolean
+                || plain instanceof String) {
+            return new ScalarNode(plain, at);
+        }
+        // Paths, Durations, ...: their text, as a user would write it
+        return new ScalarNode(plain.toString(), at);
     }
 }

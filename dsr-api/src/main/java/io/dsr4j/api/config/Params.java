@@ -18,12 +18,23 @@ public final class Params {
 
     private final String path;
     private final ConfigNode.MapNode node;
+    private final ConfigNode.MapNode defaults;
     private final Set<String> used = new LinkedHashSet<>();
     private final Map<String, Params> children = new LinkedHashMap<>();
 
     public Params(String path, ConfigNode.MapNode node) {
+        this(path, node, null);
+    }
+
+    /**
+     * @param defaults the built-in defaults of this section, or null: a key nobody reads is still accepted when it
+     *                 holds exactly its default value (so a resolved config written to a run directory loads back
+     *                 even though the chosen plugin ignores other plugins' default keys)
+     */
+    public Params(String path, ConfigNode.MapNode node, ConfigNode.MapNode defaults) {
         this.path = path;
         this.node = node;
+        this.defaults = defaults;
     }
 
     /** An empty section (for programmatic use and tests). */
@@ -46,7 +57,27 @@ public final class Params {
 
     public boolean has(String key) { return node.entries().containsKey(key); }
 
-    private String keyPath(String key) { return path.isEmpty() ? key : path + "." + key; }
+    /** The full dotted key path of {@code key} in this section, e.g. {@code "policy.num_units"}. */
+    public String keyPath(String key) { return path.isEmpty() ? key : path + "." + key; }
+
+    /** Where {@code key} was set; the section's location if it is absent. */
+    public Location locationOf(String key) {
+        ConfigNode n = node.entries().get(key);
+        return n == null ? location() : n.location();
+    }
+
+    /**
+     * A user error about {@code key} in the standard shape "FILE:LINE:COL: key 'a.b': problem"; plugins use this
+     * for their own checks, e.g. {@code throw params.error("epsilon", "must be in (0, 1]; found 0")}.
+     */
+    public ConfigException error(String key, String problem) {
+        return ConfigException.at(locationOf(key), keyPath(key), problem);
+    }
+
+    /** Throws {@link #error} with "value V is out of range; allowed: ALLOWED" unless {@code ok}. */
+    public void check(String key, boolean ok, Object value, String allowed) {
+        if (!ok) throw error(key, "value " + value + " is out of range; allowed: " + allowed);
+    }
 
     /** Marks a key as consumed without reading it (e.g. a key the framework handles). */
     public void markUsed(String key) { used.add(key); }
@@ -57,8 +88,7 @@ public final class Params {
     }
 
     private ConfigException typeError(String key, ConfigNode n, String expected) {
-        Object v = n instanceof ConfigNode.ScalarNode s ? s.value() : n.toPlain();
-        return ConfigException.at(n.location(), keyPath(key), "expected " + expected + " but found '" + v + "'");
+        return ConfigException.at(n.location(), keyPath(key), "expected " + expected + " but found " + YamlConfigReader.describe(n));
     }
 
     public boolean isNull(String key) {
@@ -84,11 +114,7 @@ public final class Params {
 
     public double getDouble(String key, double def, double min, double max) {
         double v = getDouble(key, def);
-        if (!(v >= min && v <= max)) {
-            ConfigNode n = node.entries().get(key);
-            throw ConfigException.at(n == null ? location() : n.location(), keyPath(key),
-                    "value " + v + " is out of range; allowed: " + min + " to " + max);
-        }
+        check(key, v >= min && v <= max, v, rangeText(min, max, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
         return v;
     }
 
@@ -114,6 +140,18 @@ public final class Params {
         throw typeError(key, n, "an integer");
     }
 
+    private static String rangeText(double min, double max, double noMin, double noMax) {
+        String lo = num(min), hi = num(max);
+        if (min == noMin && max == noMax) return "any number";
+        if (min == noMin) return "at most " + hi;
+        if (max == noMax) return "at least " + lo;
+        return lo + " to " + hi;
+    }
+
+    private static String num(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
     public int getInt(String key, int def) {
         long v = getLong(key, def);
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
@@ -124,11 +162,7 @@ public final class Params {
 
     public int getInt(String key, int def, int min, int max) {
         int v = getInt(key, def);
-        if (v < min || v > max) {
-            ConfigNode n = node.entries().get(key);
-            throw ConfigException.at(n == null ? location() : n.location(), keyPath(key),
-                    "value " + v + " is out of range; allowed: " + min + " to " + max);
-        }
+        check(key, v >= min && v <= max, v, rangeText(min, max, Integer.MIN_VALUE, Integer.MAX_VALUE));
         return v;
     }
 
@@ -234,7 +268,8 @@ public final class Params {
         } else {
             throw typeError(key, n, "a mapping");
         }
-        p = new Params(keyPath(key), m);
+        ConfigNode d = defaults == null ? null : defaults.entries().get(key);
+        p = new Params(keyPath(key), m, d instanceof ConfigNode.MapNode dm ? dm : null);
         children.put(key, p);
         return p;
     }
@@ -243,6 +278,13 @@ public final class Params {
         if (n.location() != Location.DEFAULTS) return false;
         if (n instanceof ConfigNode.MapNode m) return m.entries().values().stream().allMatch(Params::fromDefaults);
         return true;
+    }
+
+    /** An unread key is fine if it came from the defaults or still holds its default value. */
+    private boolean ignorable(String key, ConfigNode value) {
+        if (fromDefaults(value)) return true;
+        ConfigNode d = defaults == null ? null : defaults.entries().get(key);
+        return d != null && java.util.Objects.equals(d.toPlain(), value.toPlain());
     }
 
     /** Fails on the first key that no getter read, naming it with its location and the known keys. */
@@ -254,7 +296,7 @@ public final class Params {
     public void requireAllUsed(Collection<String> alsoAllowed) {
         for (Map.Entry<String, ConfigNode> e : node.entries().entrySet()) {
             // Defaults that the chosen plugin does not read are fine; only a user's keys must be understood.
-            if (!used.contains(e.getKey()) && !fromDefaults(e.getValue())) {
+            if (!used.contains(e.getKey()) && !ignorable(e.getKey(), e.getValue())) {
                 Set<String> known = new TreeSet<>(used);
                 known.addAll(alsoAllowed);
                 throw ConfigException.at(e.getValue().location(), keyPath(e.getKey()),

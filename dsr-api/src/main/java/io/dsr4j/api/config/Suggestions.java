@@ -12,9 +12,15 @@ public final class Suggestions {
     /** The closest candidate within a distance proportional to the word's length, if any. */
     public static Optional<String> closest(String word, Collection<String> candidates) {
         int limit = Math.max(2, word.length() / 3);
-        return candidates.stream()
+        Optional<String> near = candidates.stream()
                 .filter(c -> distance(word.toLowerCase(), c.toLowerCase()) <= limit)
                 .min(Comparator.comparingInt(c -> distance(word.toLowerCase(), c.toLowerCase())));
+        if (near.isPresent() || word.length() < 3) return near;
+        // A part of the name ("nrmse" for "inv_nrmse", "lstm" for "dl4j-lstm"): the shortest candidate containing it.
+        String w = word.toLowerCase();
+        return candidates.stream()
+                .filter(c -> c.toLowerCase().contains(w) || (c.length() >= 3 && w.contains(c.toLowerCase())))
+                .min(Comparator.comparingInt(c -> Math.abs(c.length() - word.length())));
     }
 
     /** " (did you mean 'x'?)" or "". */

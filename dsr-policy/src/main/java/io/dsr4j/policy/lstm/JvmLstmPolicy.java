@@ -38,7 +38,6 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     private static final int SAMPLE_CHUNK = 64;
     private static final int MAX_GRADIENT_CHUNKS = 16;
     private static final int MIN_GRADIENT_CHUNK = 8;
-    private static final long TAPE_BUDGET_BYTES = 64L << 20;
 
     private final SamplingEnvironment env;
     private final Library library;
@@ -53,8 +52,8 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     // ---- sampling state (sized n × maxLength, grown on demand) ----
     private int sampleRows;
     private int sampleWidth;
-    private double[][] stateH;
-    private double[][] stateC;
+    private double[][][] stateH;
+    private double[][][] stateC;
     private int[] active;
     private int activeCount;
     private int step;
@@ -72,11 +71,13 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     private double replayGamma;
     private double[] gammaPowers = new double[0];
     private double[] neglogp = new double[0], entropy = new double[0], gradNeglogp = new double[0], gradEntropy = new double[0];
-    private double[][] chunkGrads = new double[0][];
+    private Weights[] chunkGrads = new Weights[0];
     private double[] grad;
     private int chunkSize;
     private int chunkCount;
     private boolean keepTape;
+    /** Above this, training re-runs the forward pass per chunk instead of keeping the whole batch's activations. */
+    private long tapeBudgetBytes = 64L << 20;
     private final ChunkRunner.Body scoreBody = this::scoreChunk;
     private final ChunkRunner.Body gradientBody = this::gradientChunk;
 
@@ -87,6 +88,7 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         this.net = new RnnNetwork(layout);
         this.L = library.size();
         System.arraycopy(layout.initialize(context.seed()), 0, net.p, 0, layout.size());
+        net.sync();
         this.optimizer = PolicyOptimizer.create(context.optimizer(), layout.size());
         this.sampleRng = new Rng(context.seed()).split(SAMPLE_STREAM);
         this.runner = new ChunkRunner(Math.max(1, context.threads()));
@@ -110,6 +112,7 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
             throw new IllegalArgumentException("expected " + layout.size() + " parameters, got " + parameters.length);
         }
         System.arraycopy(parameters, 0, net.p, 0, parameters.length);
+        net.sync();
     }
 
     // ============================================================================================== sampling
@@ -152,11 +155,11 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         int rows = Math.max(n, sampleRows);
         sampleRows = rows;
         sampleWidth = maxLen;
-        stateH = new double[net.layers][];
-        stateC = new double[net.layers][];
+        stateH = new double[net.layers][][];
+        stateC = new double[net.layers][][];
         for (int l = 0; l < net.layers; l++) {
-            stateH[l] = new double[rows * net.units[l]];
-            stateC[l] = new double[rows * net.units[l]];
+            stateH[l] = new double[rows][net.units[l]];
+            stateC[l] = new double[rows][net.lstm ? net.units[l] : 0];
         }
         active = new int[rows];
         obsAction = new int[rows];
@@ -184,16 +187,14 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         double[] z = ws.z;
         for (int i = from; i < to; i++) {
             int r = active[i];
-            int u0 = nn.units[0];
             nn.inputGates(nn.actionIndex(obsAction[r]), nn.parentIndex(obsParent[r]), nn.siblingIndex(obsSibling[r]),
-                    obsDangling[r], ws.gates, 0, ws.x);
-            nn.cell(0, first, ws.gates, 0, stateH[0], r * u0, stateC[0], r * u0, stateH[0], r * u0, stateC[0], r * u0, ws.tc, 0);
+                    obsDangling[r], ws.gates, ws.x);
+            nn.cell(0, first, ws.gates, stateH[0][r], stateC[0][r], stateH[0][r], stateC[0][r], ws.aux);
             for (int l = 1; l <= top; l++) {
-                int u = nn.units[l];
-                nn.upperInputGates(l, stateH[l - 1], r * nn.units[l - 1], ws.gates, 0);
-                nn.cell(l, first, ws.gates, 0, stateH[l], r * u, stateC[l], r * u, stateH[l], r * u, stateC[l], r * u, ws.tc, 0);
+                nn.upperInputGates(l, stateH[l - 1][r], ws.gates);
+                nn.cell(l, first, ws.gates, stateH[l][r], stateC[l][r], stateH[l][r], stateC[l][r], ws.aux);
             }
-            nn.output(stateH[top], r * nn.units[top], z, 0, ws.soft, 0, ws.mix, 0);
+            nn.output(stateH[top][r], z, ws.soft, ws.mix);
             int po = r * L;
             System.arraycopy(stepPriors, po, recPriors, (r * width + t) * L, L);
             double m = Double.NEGATIVE_INFINITY;
@@ -264,6 +265,7 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     public double trainStep(SequenceBatch batch, PolicyLoss loss) {
         double value = computeGradient(batch, loss, grad);
         optimizer.step(net.p, grad);
+        net.sync();
         return value;
     }
 
@@ -285,12 +287,16 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         Arrays.fill(nl, 0);
         Arrays.fill(en, 0);
         double value = loss.evaluate(negs, ents, nl, en);
-        net.refreshTransposes();
         runner.run(chunkCount, gradientBody);
         Arrays.fill(out, 0);
-        for (int c = 0; c < chunkCount; c++) Vec.add(chunkGrads[c], 0, out, 0, out.length);
+        for (int c = 0; c < chunkCount; c++) chunkGrads[c].addTo(out);
         replayBatch = null;
         return value;
+    }
+
+    /** For tests: forces (0) or allows the low-memory training path. */
+    void setTapeBudgetBytes(long bytes) {
+        tapeBudgetBytes = bytes;
     }
 
     private static double[] buffer(double[] cur, int n) {
@@ -315,12 +321,12 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         // Chunking depends on the batch size only, so gradient sums never depend on the thread count.
         chunkSize = Math.max(MIN_GRADIENT_CHUNK, (n + MAX_GRADIENT_CHUNKS - 1) / MAX_GRADIENT_CHUNKS);
         chunkCount = (n + chunkSize - 1) / chunkSize;
-        keepTape = training && (long) n * w * ReplayTape.bytesPerPair(net) <= TAPE_BUDGET_BYTES;
+        keepTape = training && (long) n * w * ReplayTape.bytesPerPair(net) <= tapeBudgetBytes;
         if (keepTape) sharedTape.ensure(n * w);
         if (training) {
             if (chunkGrads.length < chunkCount) {
-                double[][] g2 = Arrays.copyOf(chunkGrads, chunkCount);
-                for (int c = chunkGrads.length; c < chunkCount; c++) g2[c] = new double[layout.size()];
+                Weights[] g2 = Arrays.copyOf(chunkGrads, chunkCount);
+                for (int c = chunkGrads.length; c < chunkCount; c++) g2[c] = new Weights(layout);
                 chunkGrads = g2;
             }
         }
@@ -344,8 +350,8 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     private void gradientChunk(int chunk, int worker) {
         Workspace ws = workspaces[worker];
         SequenceBatch b = replayBatch;
-        double[] g = chunkGrads[chunk];
-        Arrays.fill(g, 0);
+        Weights g = chunkGrads[chunk];
+        g.zero();
         int from = chunk * chunkSize, to = Math.min(b.size(), from + chunkSize);
         for (int r = from; r < to; r++) {
             if (gradNeglogp[r] == 0 && gradEntropy[r] == 0) continue;
@@ -362,26 +368,22 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     /** Replays row r, storing activations at tape rows {@code lr}; sets neglogp[r] and entropy[r]. */
     private void forwardRow(SequenceBatch b, int r, ReplayTape tp, int lr, Workspace ws) {
         RnnNetwork nn = net;
-        int len = b.length(r), w = b.width(), top = nn.layers - 1, G = nn.gates;
+        int len = b.length(r), w = b.width(), top = nn.layers - 1;
         float[] pri = b.priorArray();
         double[] z = ws.z;
         double nlp = 0, ent = 0;
         for (int t = 0; t < len; t++) {
             int pair = lr * w + t;
+            int prev = t == 0 ? pair : pair - 1; // not read at t = 0 (zero state)
             boolean first = t == 0;
-            int u0 = nn.units[0];
             nn.inputGates(nn.actionIndex(b.previousAction(r, t)), nn.parentIndex(b.parent(r, t)),
-                    nn.siblingIndex(b.sibling(r, t)), b.dangling(r, t), tp.act[0], pair * G * u0, ws.x);
-            nn.cell(0, first, tp.act[0], pair * G * u0, tp.h[0], (pair - 1) * u0, tp.c[0], (pair - 1) * u0,
-                    tp.h[0], pair * u0, tp.c[0], pair * u0, tp.tc[0], pair * u0);
+                    nn.siblingIndex(b.sibling(r, t)), b.dangling(r, t), tp.act[0][pair], ws.x);
+            nn.cell(0, first, tp.act[0][pair], tp.h[0][prev], tp.c[0][prev], tp.h[0][pair], tp.c[0][pair], tp.aux[0][pair]);
             for (int l = 1; l <= top; l++) {
-                int u = nn.units[l];
-                nn.upperInputGates(l, tp.h[l - 1], pair * nn.units[l - 1], tp.act[l], pair * G * u);
-                nn.cell(l, first, tp.act[l], pair * G * u, tp.h[l], (pair - 1) * u, tp.c[l], (pair - 1) * u,
-                        tp.h[l], pair * u, tp.c[l], pair * u, tp.tc[l], pair * u);
+                nn.upperInputGates(l, tp.h[l - 1][pair], tp.act[l][pair]);
+                nn.cell(l, first, tp.act[l][pair], tp.h[l][prev], tp.c[l][prev], tp.h[l][pair], tp.c[l][pair], tp.aux[l][pair]);
             }
-            int lo = pair * L;
-            nn.output(tp.h[top], pair * nn.units[top], z, 0, tp.soft, lo, tp.mix, lo);
+            nn.output(tp.h[top][pair], z, tp.soft[pair], tp.mix[pair]);
             int po = b.priorOffset(r, t);
             double m = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < L; k++) {
@@ -396,16 +398,17 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
             double sum = 0;
             for (int k = 0; k < L; k++) sum += Math.exp(z[k] - m);
             double lse = m + Math.log(sum);
+            double[] lp = tp.logp[pair], pp = tp.prob[pair];
             double h = 0;
             for (int k = 0; k < L; k++) {
-                double lp = z[k] - lse;
-                double pk = Math.exp(lp);
-                tp.logp[lo + k] = lp;
-                tp.prob[lo + k] = pk;
-                if (pk > 0) h -= pk * lp; // forbidden tokens (p = 0, log p = −∞) contribute exactly 0
+                double v = z[k] - lse;
+                double pk = Math.exp(v);
+                lp[k] = v;
+                pp[k] = pk;
+                if (pk > 0) h -= pk * v; // forbidden tokens (p = 0, log p = −∞) contribute exactly 0
             }
             tp.entropy[pair] = h;
-            nlp -= tp.logp[lo + b.action(r, t)];
+            nlp -= lp[b.action(r, t)];
             ent += gammaPowers[t] * h;
         }
         neglogp[r] = nlp;
@@ -413,9 +416,9 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     }
 
     /** Back-propagates row r's loss weights through time into {@code g}. */
-    private void backwardRow(SequenceBatch b, int r, ReplayTape tp, int lr, Workspace ws, double[] g) {
+    private void backwardRow(SequenceBatch b, int r, ReplayTape tp, int lr, Workspace ws, Weights g) {
         RnnNetwork nn = net;
-        int len = b.length(r), w = b.width(), top = nn.layers - 1, G = nn.gates;
+        int len = b.length(r), w = b.width(), top = nn.layers - 1;
         double gN = gradNeglogp[r], gE = gradEntropy[r];
         for (int l = 0; l <= top; l++) {
             Arrays.fill(ws.dhCarry[l], 0);
@@ -423,26 +426,25 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         }
         double[] dz = ws.dz;
         for (int t = len - 1; t >= 0; t--) {
-            int pair = lr * w + t, lo = pair * L;
+            int pair = lr * w + t;
+            int prev = t == 0 ? pair : pair - 1;
             boolean first = t == 0;
             double wE = gE * gammaPowers[t], ht = tp.entropy[pair];
-            // d/dz of gN·(−log p_a) + gE·γ^t·H, with H = −Σ p log p: p_k(gN − wE(log p_k + H)) − gN·[k = a]
+            double[] pp = tp.prob[pair], lp = tp.logp[pair];
+            // d/dz of gN·(−log p_a) + gE·γ^t·H with H = −Σ p log p: p_k(gN − wE(log p_k + H)) − gN·[k = a]
             for (int k = 0; k < L; k++) {
-                double pk = tp.prob[lo + k];
-                dz[k] = pk == 0 ? 0 : pk * (gN - wE * (tp.logp[lo + k] + ht));
+                double pk = pp[k];
+                dz[k] = pk == 0 ? 0 : pk * (gN - wE * (lp[k] + ht));
             }
             dz[b.action(r, t)] -= gN;
-            int ut = nn.units[top];
-            System.arraycopy(ws.dhCarry[top], 0, ws.dh[top], 0, ut);
-            nn.outputBackward(dz, 0, tp.soft, lo, tp.mix, lo, tp.h[top], pair * ut, g, ws.dh[top], 0, ws.dy);
+            System.arraycopy(ws.dhCarry[top], 0, ws.dh[top], 0, nn.units[top]);
+            nn.outputBackward(dz, tp.soft[pair], tp.mix[pair], tp.h[top][pair], g, ws.dh[top], ws.dy);
             for (int l = top; l >= 0; l--) {
-                int u = nn.units[l];
-                nn.cellBackward(l, first, tp.act[l], pair * G * u, tp.c[l], (pair - 1) * u, tp.tc[l], pair * u,
-                        tp.h[l], (pair - 1) * u, ws.dh[l], ws.dcCarry[l], ws.dhCarry[l], ws.da, g);
+                nn.cellBackward(l, first, tp.act[l][pair], tp.c[l][prev], tp.aux[l][pair], tp.h[l][prev],
+                        ws.dh[l], ws.dcCarry[l], ws.dhCarry[l], ws.da, g);
                 if (l > 0) {
-                    int ub = nn.units[l - 1];
-                    System.arraycopy(ws.dhCarry[l - 1], 0, ws.dh[l - 1], 0, ub);
-                    nn.upperInputBackward(l, ws.da, tp.h[l - 1], pair * ub, g, ws.dh[l - 1]);
+                    System.arraycopy(ws.dhCarry[l - 1], 0, ws.dh[l - 1], 0, nn.units[l - 1]);
+                    nn.upperInputBackward(l, ws.da, tp.h[l - 1][pair], g, ws.dh[l - 1]);
                 } else {
                     nn.inputBackward(nn.actionIndex(b.previousAction(r, t)), nn.parentIndex(b.parent(r, t)),
                             nn.siblingIndex(b.sibling(r, t)), b.dangling(r, t), ws.da, g, ws.x, ws.dx);
@@ -485,6 +487,7 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         optimizer.load(in);
         long rngState = in.readLong();
         System.arraycopy(p, 0, net.p, 0, size);
+        net.sync();
         sampleRng.setState(rngState);
     }
 

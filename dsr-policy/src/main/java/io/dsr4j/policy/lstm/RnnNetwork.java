@@ -1,14 +1,17 @@
 package io.dsr4j.policy.lstm;
 
+import io.dsr4j.api.token.Library;
 import io.dsr4j.policy.RnnLayout;
 import io.dsr4j.policy.RnnSpec;
-import io.dsr4j.api.token.Library;
+
+import java.util.Arrays;
 
 /**
- * The recurrent network's arithmetic over the canonical {@link RnnLayout} parameter vector: one forward step of
- * all layers for one row, the output layer with the optional probability lower bound, and the matching backward
- * step. Stateless apart from the parameters and their transposed copies (used to turn the backward products into
- * vectorisable axpys); callers pass all state and scratch, so one instance is shared by all threads.
+ * The recurrent network's arithmetic: one forward step of one layer for one row, the output layer with the optional
+ * probability lower bound, and the matching backward steps. Holds the canonical flat parameters {@link #p} (the
+ * master copy that the optimiser updates) and their row-array form {@link #w} plus transposed kernels for the
+ * backward pass; call {@link #sync()} after {@code p} changed. All per-row state and scratch is passed in, so one
+ * instance serves all threads.
  *
  * <p>One-hot inputs are never materialised: their product with the input kernel is a gather of kernel rows.
  */
@@ -34,15 +37,14 @@ final class RnnNetwork {
     final int danglingRow;
     final int embeddingSize;
 
-    /** Parameters in canonical layout (owned). */
+    /** Parameters in canonical layout (master copy). */
     final double[] p;
-
-    /** Transposed kernels: WhT_l [G·H × H], WxT_l [G·H × in_l] (l > 0, or l = 0 with embeddings), WoutT [L × H]. */
-    private final double[] tr;
-    private final int[] whT;
-    private final int[] wxT;
-    private final int woutT;
-
+    /** Row form of {@link #p}. */
+    final Weights w;
+    /** Transposed kernels for the backward pass: WhT_l [G·H][H], WxT_l [G·H][in_l] (when needed), WoutT [L][H]. */
+    private final double[][][] whT;
+    private final double[][][] wxT;
+    private final double[][] woutT;
     RnnNetwork(RnnLayout layout) {
         this.layout = layout;
         this.spec = layout.spec();
@@ -68,273 +70,287 @@ final class RnnNetwork {
         this.danglingRow = spec.danglingOffset(library);
         this.embeddingSize = spec.embeddingSize();
         this.p = new double[layout.size()];
-        whT = new int[layers];
-        wxT = new int[layers];
-        int off = 0;
+        this.w = new Weights(layout);
+        whT = new double[layers][][];
+        wxT = new double[layers][][];
         for (int l = 0; l < layers; l++) {
             int gh = gates * units[l];
-            whT[l] = off;
-            off += gh * units[l];
-            if (l > 0 || spec.embedding()) {
-                wxT[l] = off;
-                off += gh * inputs[l];
-            } else {
-                wxT[l] = -1;
+            whT[l] = new double[gh][units[l]];
+            if (l > 0 || spec.embedding()) wxT[l] = new double[gh][inputs[l]];
+        }
+        woutT = new double[L][spec.outputUnits()];
+    }
+
+    /**
+     * Refreshes the row form and the transposes from {@link #p}. The transposes (backward pass) hold the true
+     * weights; the row form (forward pass) has the columns of the sigmoid gates (LSTM i, f, o; GRU r, z) halved, so
+     * that one vectorised tanh pass over all gates yields them via σ(a) = ½ + ½·tanh(a/2) (halving is exact in
+     * binary floating point, so this is bit-identical to scaling the pre-activation).
+     */
+    void sync() {
+        w.load(p);
+        for (int l = 0; l < layers; l++) {
+            Weights.transpose(w.wh[l], whT[l]);
+            if (wxT[l] != null) Weights.transpose(w.wx[l], wxT[l]);
+        }
+        Weights.transpose(w.wout, woutT);
+        for (int l = 0; l < layers; l++) {
+            int h = units[l];
+            halveColumns(w.wx[l], 0, 2 * h);
+            halveColumns(w.wh[l], 0, 2 * h);
+            halveColumns(w.b[l], 0, 2 * h);
+            if (lstm) {
+                halveColumns(w.wx[l], 3 * h, 4 * h);
+                halveColumns(w.wh[l], 3 * h, 4 * h);
+                halveColumns(w.b[l], 3 * h, 4 * h);
             }
         }
-        woutT = off;
-        off += L * spec.outputUnits();
-        tr = new double[off];
     }
 
-    /** Recomputes the transposed kernels after the parameters changed (needed by the backward pass only). */
-    void refreshTransposes() {
-        for (int l = 0; l < layers; l++) {
-            int gh = gates * units[l];
-            Vec.transpose(p, layout.recurrentKernelOffset(l), units[l], gh, tr, whT[l]);
-            if (wxT[l] >= 0) Vec.transpose(p, layout.inputKernelOffset(l), inputs[l], gh, tr, wxT[l]);
-        }
-        Vec.transpose(p, layout.outputKernelOffset(), spec.outputUnits(), L, tr, woutT);
+    private static void halveColumns(double[][] rows, int from, int to) {
+        for (double[] r : rows) halveColumns(r, from, to);
     }
 
-    // ------------------------------------------------------------------------------------------------ forward
+    private static void halveColumns(double[] r, int from, int to) {
+        for (int j = from; j < to; j++) r[j] *= 0.5;
+    }
 
-    /** Vocabulary indices of one observation, as the reference's state manager. */
     int actionIndex(int prevAction) { return RnnSpec.actionIndex(library, prevAction); }
 
     int parentIndex(int parent) { return RnnSpec.parentIndex(library, parent); }
 
     int siblingIndex(int sibling) { return RnnSpec.siblingIndex(library, sibling); }
 
+    // ------------------------------------------------------------------------------------------------ forward
+
     /**
-     * Layer-0 pre-activations: {@code gates[go..go+G·H) = b_0 + x·Wx_0} for the observation (vocabulary indices
-     * {@code ai, pi, si}, raw {@code dangling}). With embeddings the input vector is assembled in {@code x}.
+     * Layer-0 pre-activations {@code gates = b_0 + x·Wx_0} for one observation (vocabulary indices ai, pi, si and
+     * the raw dangling count); one-hot blocks add one kernel row each, embeddings are assembled in {@code x}.
      */
-    void inputGates(int ai, int pi, int si, int dangling, double[] gates, int go, double[] x) {
-        int gh = this.gates * units[0];
-        int wx = layout.inputKernelOffset(0);
-        System.arraycopy(p, layout.biasOffset(0), gates, go, gh);
+    void inputGates(int ai, int pi, int si, int dangling, double[] g, double[] x) {
+        int gh = gates * units[0];
+        double[][] wx = w.wx[0];
+        System.arraycopy(w.b[0], 0, g, 0, gh);
         if (!spec.embedding()) {
-            if (actionRow >= 0) Vec.add(p, wx + (actionRow + ai) * gh, gates, go, gh);
-            if (parentRow >= 0) Vec.add(p, wx + (parentRow + pi) * gh, gates, go, gh);
-            if (siblingRow >= 0) Vec.add(p, wx + (siblingRow + si) * gh, gates, go, gh);
+            if (actionRow >= 0) Vec.add(wx[actionRow + ai], g, gh);
+            if (parentRow >= 0) Vec.add(wx[parentRow + pi], g, gh);
+            if (siblingRow >= 0) Vec.add(wx[siblingRow + si], g, gh);
         } else {
             assembleEmbeddedInput(ai, pi, si, dangling, x);
-            Vec.vecMat(x, 0, inputs[0] - (danglingRow >= 0 ? 1 : 0), p, wx, gh, gates, go, gh);
+            Vec.vecMat(x, inputs[0] - (danglingRow >= 0 ? 1 : 0), wx, g, gh);
         }
-        if (danglingRow >= 0) Vec.axpy(dangling, p, wx + danglingRow * gh, gates, go, gh);
+        if (danglingRow >= 0) Vec.axpy(dangling, wx[danglingRow], g, gh);
     }
 
     /** x = [E_action[ai], E_parent[pi], E_sibling[si], dangling] (observed parts only). */
     void assembleEmbeddedInput(int ai, int pi, int si, int dangling, double[] x) {
         int e = embeddingSize;
-        if (actionRow >= 0) System.arraycopy(p, layout.actionEmbeddingOffset() + ai * e, x, actionRow, e);
-        if (parentRow >= 0) System.arraycopy(p, layout.parentEmbeddingOffset() + pi * e, x, parentRow, e);
-        if (siblingRow >= 0) System.arraycopy(p, layout.siblingEmbeddingOffset() + si * e, x, siblingRow, e);
+        if (actionRow >= 0) System.arraycopy(w.embAction[ai], 0, x, actionRow, e);
+        if (parentRow >= 0) System.arraycopy(w.embParent[pi], 0, x, parentRow, e);
+        if (siblingRow >= 0) System.arraycopy(w.embSibling[si], 0, x, siblingRow, e);
         if (danglingRow >= 0) x[danglingRow] = dangling;
     }
 
     /** Pre-activations of layer l > 0: {@code gates = b_l + below·Wx_l}. */
-    void upperInputGates(int l, double[] below, int bo, double[] gates, int go) {
-        int gh = this.gates * units[l];
-        System.arraycopy(p, layout.biasOffset(l), gates, go, gh);
-        Vec.vecMat(below, bo, inputs[l], p, layout.inputKernelOffset(l), gh, gates, go, gh);
+    void upperInputGates(int l, double[] below, double[] g) {
+        int gh = gates * units[l];
+        System.arraycopy(w.b[l], 0, g, 0, gh);
+        Vec.vecMat(below, inputs[l], w.wx[l], g, gh);
     }
 
     /**
-     * Completes layer l given its input pre-activations in {@code gates[go..)}: adds the recurrent part (unless
-     * {@code first}, i.e. zero previous state), applies the gate nonlinearities in place (so {@code gates} ends up
-     * holding the activations (i, f, g, o) or (r, z, n)), and writes the new state. {@code hOut} may be the same
-     * slot as {@code hPrev} (and {@code cOut} as {@code cPrev}) for in-place sampling state.
+     * Completes layer l from its input pre-activations in {@code g}: adds the recurrent part (unless {@code first},
+     * i.e. zero previous state), applies the gate nonlinearities in place ({@code g} ends up holding the activations
+     * (i, f, g, o) or (r, z, n)) and writes the new state. {@code hOut}/{@code cOut} may be {@code hPrev}/{@code cPrev}
+     * (in-place sampling state).
      *
-     * @param tc LSTM: out tanh(c') (may be scratch); GRU: out r⊙h_prev (may be scratch)
+     * @param aux LSTM: out tanh(c'); GRU: out r⊙h_prev
      */
-    void cell(int l, boolean first, double[] gates, int go, double[] hPrev, int hpo, double[] cPrev, int cpo,
-              double[] hOut, int ho, double[] cOut, int co, double[] tc, int tco) {
+    void cell(int l, boolean first, double[] g, double[] hPrev, double[] cPrev, double[] hOut, double[] cOut, double[] aux) {
         int h = units[l];
-        int gh = this.gates * h;
-        int wh = layout.recurrentKernelOffset(l);
+        int gh = gates * h;
+        double[][] wh = w.wh[l];
         if (lstm) {
-            if (!first) Vec.vecMat(hPrev, hpo, h, p, wh, gh, gates, go, gh);
-            FastActivations.sigmoid(gates, go, 2 * h);
-            FastActivations.tanh(gates, go + 2 * h, h);
-            FastActivations.sigmoid(gates, go + 3 * h, h);
-            int gi = go, gf = go + h, gg = go + 2 * h;
-            if (first) {
-                for (int j = 0; j < h; j++) cOut[co + j] = gates[gi + j] * gates[gg + j];
-            } else {
-                for (int j = 0; j < h; j++) cOut[co + j] = gates[gf + j] * cPrev[cpo + j] + gates[gi + j] * gates[gg + j];
+            if (!first) Vec.vecMat(hPrev, h, wh, g, gh);
+            FastActivations.tanh(g, 0, gh); // i, f, o columns hold a/2 (see sync): σ(a) = ½ + ½·tanh(a/2)
+            for (int j = 0; j < h; j++) {
+                double i = 0.5 + 0.5 * g[j], f = 0.5 + 0.5 * g[h + j];
+                g[j] = i;
+                g[h + j] = f;
+                cOut[j] = first ? i * g[2 * h + j] : f * cPrev[j] + i * g[2 * h + j];
             }
-            System.arraycopy(cOut, co, tc, tco, h);
-            FastActivations.tanh(tc, tco, h);
-            int gO = go + 3 * h;
-            for (int j = 0; j < h; j++) hOut[ho + j] = gates[gO + j] * tc[tco + j];
+            System.arraycopy(cOut, 0, aux, 0, h);
+            FastActivations.tanh(aux, 0, h);
+            for (int j = 0; j < h; j++) {
+                double o = 0.5 + 0.5 * g[3 * h + j];
+                g[3 * h + j] = o;
+                hOut[j] = o * aux[j];
+            }
         } else {
             // TF1 GRUCell: r, z from [x, h]; n from [x, r⊙h]; h' = z⊙h + (1−z)⊙n
-            if (!first) Vec.vecMat(hPrev, hpo, h, p, wh, gh, gates, go, 2 * h);
-            FastActivations.sigmoid(gates, go, 2 * h);
-            int gz = go + h, gn = go + 2 * h;
+            if (!first) Vec.vecMat(hPrev, h, wh, g, 0, 2 * h);
+            FastActivations.tanh(g, 0, 2 * h); // r, z columns hold a/2 (see sync)
+            for (int j = 0; j < 2 * h; j++) g[j] = 0.5 + 0.5 * g[j];
             if (first) {
-                for (int j = 0; j < h; j++) tc[tco + j] = 0;
+                Arrays.fill(aux, 0, h, 0.0);
             } else {
-                for (int j = 0; j < h; j++) tc[tco + j] = gates[go + j] * hPrev[hpo + j];
-                Vec.vecMat(tc, tco, h, p, wh + 2 * h, gh, gates, gn, h);
+                for (int j = 0; j < h; j++) aux[j] = g[j] * hPrev[j];
+                Vec.vecMat(aux, h, wh, g, 2 * h, 3 * h);
             }
-            FastActivations.tanh(gates, gn, h);
+            FastActivations.tanh(g, 2 * h, h);
             if (first) {
-                for (int j = 0; j < h; j++) hOut[ho + j] = (1 - gates[gz + j]) * gates[gn + j];
+                for (int j = 0; j < h; j++) hOut[j] = (1 - g[h + j]) * g[2 * h + j];
             } else {
                 for (int j = 0; j < h; j++) {
-                    double z = gates[gz + j];
-                    hOut[ho + j] = z * hPrev[hpo + j] + (1 - z) * gates[gn + j];
+                    double z = g[h + j];
+                    hOut[j] = z * hPrev[j] + (1 - z) * g[2 * h + j];
                 }
             }
         }
     }
 
     /**
-     * Network output for one row: {@code y = b_out + h·W_out}, then with a lower bound
-     * {@code o = log((1−lb)·softmax(y) + lb/L)}. Writes o to {@code out}; with a lower bound also softmax(y) to
-     * {@code soft} and the mixture q to {@code mix} (for the backward pass; may be scratch).
+     * Network output for one row: {@code y = b_out + h·W_out}; with a lower bound
+     * {@code o = log((1−lb)·softmax(y) + lb/L)}, also writing softmax(y) to {@code soft} and the mixture q to
+     * {@code mix} (kept for the backward pass).
      */
-    void output(double[] hTop, int ho, double[] out, int oo, double[] soft, int so, double[] mix, int mo) {
-        System.arraycopy(p, layout.outputBiasOffset(), out, oo, L);
-        Vec.vecMat(hTop, ho, spec.outputUnits(), p, layout.outputKernelOffset(), L, out, oo, L);
+    void output(double[] hTop, double[] out, double[] soft, double[] mix) {
+        System.arraycopy(w.bout, 0, out, 0, L);
+        Vec.vecMat(hTop, spec.outputUnits(), w.wout, out, L);
         if (lowerBound > 0) {
             double m = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < L; k++) m = Math.max(m, out[oo + k]);
+            for (int k = 0; k < L; k++) m = Math.max(m, out[k]);
             double sum = 0;
             for (int k = 0; k < L; k++) {
-                double e = Math.exp(out[oo + k] - m);
-                soft[so + k] = e;
+                double e = Math.exp(out[k] - m);
+                soft[k] = e;
                 sum += e;
             }
             double inv = 1 / sum, a = 1 - lowerBound, b = lowerBound / L;
             for (int k = 0; k < L; k++) {
-                double s = soft[so + k] * inv;
-                soft[so + k] = s;
+                double s = soft[k] * inv;
+                soft[k] = s;
                 double q = a * s + b;
-                mix[mo + k] = q;
-                out[oo + k] = Math.log(q);
+                mix[k] = q;
+                out[k] = Math.log(q);
             }
         }
     }
 
     // ------------------------------------------------------------------------------------------------ backward
 
-    /**
-     * Back through the output layer: given dL/do in {@code dOut}, accumulates the dense gradients into {@code g} and
-     * adds dL/dh_top to {@code dhTop}.
-     */
-    void outputBackward(double[] dOut, int dOff, double[] soft, int so, double[] mix, int mo, double[] hTop, int ho,
-                        double[] g, double[] dhTop, int dho, double[] dy) {
+    /** Back through the output layer: dL/do in {@code dOut} → dense gradients into {@code gw}, dL/dh_top added to {@code dhTop}. */
+    void outputBackward(double[] dOut, double[] soft, double[] mix, double[] hTop, Weights gw, double[] dhTop, double[] dy) {
         if (lowerBound > 0) {
             double a = 1 - lowerBound;
             double dot = 0;
             for (int k = 0; k < L; k++) {
-                double ds = a * dOut[dOff + k] / mix[mo + k];
+                double ds = a * dOut[k] / mix[k];
                 dy[k] = ds;
-                dot += ds * soft[so + k];
+                dot += ds * soft[k];
             }
-            for (int k = 0; k < L; k++) dy[k] = soft[so + k] * (dy[k] - dot);
+            for (int k = 0; k < L; k++) dy[k] = soft[k] * (dy[k] - dot);
         } else {
-            System.arraycopy(dOut, dOff, dy, 0, L);
+            System.arraycopy(dOut, 0, dy, 0, L);
         }
-        Vec.add(dy, 0, g, layout.outputBiasOffset(), L);
+        Vec.add(dy, gw.bout, L);
         int hl = spec.outputUnits();
-        Vec.outer(hTop, ho, hl, dy, 0, L, g, layout.outputKernelOffset(), L);
-        Vec.vecMat(dy, 0, L, tr, woutT, hl, dhTop, dho, hl);
+        Vec.outer(hTop, hl, dy, gw.wout, L);
+        Vec.vecMat(dy, L, woutT, dhTop, hl);
     }
 
     /**
-     * Back through layer l at one time step. On entry {@code dh} holds dL/dh_t (from above and from t+1) and
-     * {@code dcCarry} dL/dc_t from t+1 (LSTM); on exit {@code dhCarry} holds dL/dh_{t−1} through the recurrence,
-     * {@code dcCarry} dL/dc_{t−1}, and {@code da} the pre-activation gradient (for the input kernel, which the
-     * caller handles). Uses the activations stored by the forward pass.
+     * Back through layer l at one time step. On entry {@code dh} = dL/dh_t (from above and from t+1) and
+     * {@code dcCarry} = dL/dc_t from t+1 (LSTM); on exit {@code dhCarry} = dL/dh_{t−1} through the recurrence
+     * (not written when {@code first}), {@code dcCarry} = dL/dc_{t−1}, and {@code da} the pre-activation gradient,
+     * which the caller passes to the input kernel. Recurrent-kernel and bias gradients go to {@code gw}.
      *
-     * @param act  activations (i, f, g, o) / (r, z, n) of this step
-     * @param cPrv LSTM: c_{t−1} (ignored when {@code first}); GRU: unused
-     * @param tc   LSTM: tanh(c_t); GRU: r⊙h_{t−1}
+     * @param act  this step's activations (i, f, g, o) / (r, z, n)
+     * @param cPrv LSTM: c_{t−1} (unused when {@code first}); GRU: unused
+     * @param aux  LSTM: tanh(c_t); GRU: r⊙h_{t−1}
      */
-    void cellBackward(int l, boolean first, double[] act, int ao, double[] c, int cpo, double[] tc, int tco,
-                      double[] hPrev, int hpo, double[] dh, double[] dcCarry, double[] dhCarry, double[] da,
-                      double[] g) {
+    void cellBackward(int l, boolean first, double[] act, double[] cPrv, double[] aux, double[] hPrev,
+                      double[] dh, double[] dcCarry, double[] dhCarry, double[] da, Weights gw) {
         int h = units[l];
         int gh = gates * h;
         if (lstm) {
             for (int j = 0; j < h; j++) {
-                double i = act[ao + j], f = act[ao + h + j], gg = act[ao + 2 * h + j], o = act[ao + 3 * h + j];
-                double t = tc[tco + j];
+                double i = act[j], f = act[h + j], gg = act[2 * h + j], o = act[3 * h + j];
+                double t = aux[j];
                 double d = dh[j];
                 double dc = d * o * (1 - t * t) + dcCarry[j];
-                double cp = first ? 0 : c[cpo + j];
+                double cp = first ? 0 : cPrv[j];
                 da[j] = dc * gg * i * (1 - i);
                 da[h + j] = dc * cp * f * (1 - f);
                 da[2 * h + j] = dc * i * (1 - gg * gg);
                 da[3 * h + j] = d * t * o * (1 - o);
                 dcCarry[j] = dc * f;
             }
-            Vec.add(da, 0, g, layout.biasOffset(l), gh);
+            Vec.add(da, gw.b[l], gh);
             if (!first) {
-                Vec.outer(hPrev, hpo, h, da, 0, gh, g, layout.recurrentKernelOffset(l), gh);
-                java.util.Arrays.fill(dhCarry, 0, h, 0.0);
-                Vec.vecMat(da, 0, gh, tr, whT[l], h, dhCarry, 0, h);
+                Vec.outer(hPrev, h, da, gw.wh[l], gh);
+                Arrays.fill(dhCarry, 0, h, 0.0);
+                Vec.vecMat(da, gh, whT[l], dhCarry, h);
             }
         } else {
             for (int j = 0; j < h; j++) {
-                double z = act[ao + h + j], n = act[ao + 2 * h + j];
-                double hp = first ? 0 : hPrev[hpo + j];
+                double z = act[h + j], n = act[2 * h + j];
+                double hp = first ? 0 : hPrev[j];
                 double d = dh[j];
                 da[h + j] = d * (hp - n) * z * (1 - z);
                 da[2 * h + j] = d * (1 - z) * (1 - n * n);
                 dhCarry[j] = d * z;
             }
             if (!first) {
-                // n's recurrent term uses r⊙h_{t−1}: d(rh) = Wh_n · da_n
-                double[] drh = dcCarry; // GRU has no cell state: reuse the buffer as scratch
-                java.util.Arrays.fill(drh, 0, h, 0.0);
-                Vec.vecMat(da, 2 * h, h, tr, whT[l] + 2 * h * h, h, drh, 0, h);
-                Vec.outer(tc, tco, h, da, 2 * h, h, g, layout.recurrentKernelOffset(l) + 2 * h, gh);
+                // n's recurrent term uses r⊙h_{t−1}: d(r⊙h) = Wh_n · da_n
+                double[] drh = dcCarry; // a GRU has no cell state: the buffer is free scratch
+                Arrays.fill(drh, 0, h, 0.0);
+                Vec.vecMatRows(da, 2 * h, 3 * h, whT[l], drh, h);
+                Vec.outer(aux, h, da, gw.wh[l], 2 * h, 3 * h);
                 for (int j = 0; j < h; j++) {
-                    double r = act[ao + j];
-                    da[j] = drh[j] * hPrev[hpo + j] * r * (1 - r);
+                    double r = act[j];
+                    da[j] = drh[j] * hPrev[j] * r * (1 - r);
                     dhCarry[j] += drh[j] * r;
                 }
-                Vec.vecMat(da, 0, 2 * h, tr, whT[l], h, dhCarry, 0, h);
-                Vec.outer(hPrev, hpo, h, da, 0, 2 * h, g, layout.recurrentKernelOffset(l), gh);
+                Vec.vecMatRows(da, 0, 2 * h, whT[l], dhCarry, h);
+                Vec.outer(hPrev, h, da, gw.wh[l], 0, 2 * h);
             } else {
-                for (int j = 0; j < h; j++) da[j] = 0; // r only acts on the (zero) previous state
+                Arrays.fill(da, 0, h, 0.0); // r only acts on the (zero) previous state
             }
-            Vec.add(da, 0, g, layout.biasOffset(l), gh);
+            Vec.add(da, gw.b[l], gh);
         }
     }
 
     /** Input kernel of layer l > 0: accumulates dWx_l and adds dL/d(below) to {@code dBelow}. */
-    void upperInputBackward(int l, double[] da, double[] below, int bo, double[] g, double[] dBelow) {
+    void upperInputBackward(int l, double[] da, double[] below, Weights gw, double[] dBelow) {
         int gh = gates * units[l];
-        Vec.outer(below, bo, inputs[l], da, 0, gh, g, layout.inputKernelOffset(l), gh);
-        Vec.vecMat(da, 0, gh, tr, wxT[l], inputs[l], dBelow, 0, inputs[l]);
+        Vec.outer(below, inputs[l], da, gw.wx[l], gh);
+        Vec.vecMat(da, gh, wxT[l], dBelow, inputs[l]);
     }
 
     /** Input kernel of layer 0 (and the embeddings): one-hot rows receive {@code da} directly. */
-    void inputBackward(int ai, int pi, int si, int dangling, double[] da, double[] g, double[] x, double[] dx) {
+    void inputBackward(int ai, int pi, int si, int dangling, double[] da, Weights gw, double[] x, double[] dx) {
         int gh = gates * units[0];
-        int wx = layout.inputKernelOffset(0);
+        double[][] gx = gw.wx[0];
         if (!spec.embedding()) {
-            if (actionRow >= 0) Vec.add(da, 0, g, wx + (actionRow + ai) * gh, gh);
-            if (parentRow >= 0) Vec.add(da, 0, g, wx + (parentRow + pi) * gh, gh);
-            if (siblingRow >= 0) Vec.add(da, 0, g, wx + (siblingRow + si) * gh, gh);
-            if (danglingRow >= 0) Vec.axpy(dangling, da, 0, g, wx + danglingRow * gh, gh);
+            if (actionRow >= 0) Vec.add(da, gx[actionRow + ai], gh);
+            if (parentRow >= 0) Vec.add(da, gx[parentRow + pi], gh);
+            if (siblingRow >= 0) Vec.add(da, gx[siblingRow + si], gh);
+            if (danglingRow >= 0) Vec.axpy(dangling, da, gx[danglingRow], gh);
             return;
         }
         int in = inputs[0];
         assembleEmbeddedInput(ai, pi, si, dangling, x);
-        Vec.outer(x, 0, in, da, 0, gh, g, wx, gh);
-        java.util.Arrays.fill(dx, 0, in, 0.0);
-        Vec.vecMat(da, 0, gh, tr, wxT[0], in, dx, 0, in);
+        Vec.outer(x, in, da, gx, gh);
+        Arrays.fill(dx, 0, in, 0.0);
+        Vec.vecMat(da, gh, wxT[0], dx, in);
         int e = embeddingSize;
-        if (actionRow >= 0) Vec.add(dx, actionRow, g, layout.actionEmbeddingOffset() + ai * e, e);
-        if (parentRow >= 0) Vec.add(dx, parentRow, g, layout.parentEmbeddingOffset() + pi * e, e);
-        if (siblingRow >= 0) Vec.add(dx, siblingRow, g, layout.siblingEmbeddingOffset() + si * e, e);
+        if (actionRow >= 0) addSlice(dx, actionRow, gw.embAction[ai], e);
+        if (parentRow >= 0) addSlice(dx, parentRow, gw.embParent[pi], e);
+        if (siblingRow >= 0) addSlice(dx, siblingRow, gw.embSibling[si], e);
+    }
+
+    private static void addSlice(double[] src, int from, double[] dst, int n) {
+        for (int j = 0; j < n; j++) dst[j] += src[from + j];
     }
 }

@@ -6,7 +6,7 @@ import io.dsr4j.api.util.Rng;
 final class Workspace {
 
     final double[] gates;
-    final double[] tc;
+    final double[] aux;
     final double[] x;
     final double[] dx;
     final double[] z;
@@ -24,7 +24,7 @@ final class Workspace {
 
     Workspace(RnnNetwork net) {
         gates = new double[net.maxGateWidth];
-        tc = new double[net.maxUnits];
+        aux = new double[net.maxUnits];
         x = new double[Math.max(1, net.inputs[0])];
         dx = new double[Math.max(1, net.inputs[0])];
         z = new double[net.L];

@@ -1,0 +1,98 @@
+package io.dsr4j.api.config;
+
+import io.dsr4j.api.plugin.PluginKind;
+import io.dsr4j.api.plugin.PluginRegistry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Checks every plugin name a configuration uses against the installed plugins before any work starts, so that a
+ * typo fails in milliseconds with file, line and "did you mean" instead of after data generation.
+ */
+public final class ConfigValidator {
+
+    /** Named constants accepted in a function set besides numbers. */
+    public static final Set<String> NAMED_CONSTANTS = Set.of("pi", "e");
+
+    private static final Pattern INPUT = Pattern.compile("x[0-9]+");
+
+    private ConfigValidator() { }
+
+    /**
+     * Fails on an unknown {@code policy.type}, {@code estimator.type}, {@code task.metric},
+     * {@code training.const_optimizer.type}, prior name (of enabled priors and of any prior entry the user wrote) or
+     * {@code task.function_set} entry. A function-set entry may be a registered token, {@code protected_NAME} of a
+     * registered token, {@code const}, a number, {@code pi} or {@code e}; a single name is a named function set.
+     *
+     * @param functionSetNames the known named function sets (e.g. Koza, Keijzer), or null when the caller cannot
+     *                         tell (a single name is then not checked)
+     */
+    public static void checkNames(DsrConfig config, PluginRegistry registry, Set<String> functionSetNames) {
+        checkType(registry, PluginKind.POLICY, config.policy());
+        checkType(registry, PluginKind.GRADIENT_ESTIMATOR, config.estimator());
+        registry.require(PluginKind.REWARD, config.task().metric(), config.locationOf("task.metric"), "task.metric");
+        checkType(registry, PluginKind.CONSTANT_OPTIMIZER, config.training().constOptimizer());
+        for (PriorSection p : config.priors()) {
+            if (p.on() || p.userWritten()) {
+                registry.require(PluginKind.PRIOR, p.name(), p.location(), "prior." + p.name());
+            }
+        }
+        checkFunctionSet(config, registry, functionSetNames);
+    }
+
+    private static void checkType(PluginRegistry registry, PluginKind kind, PluginSection section) {
+        registry.require(kind, section.type(), section.typeLocation(), section.typeKeyPath());
+    }
+
+    private static void checkFunctionSet(DsrConfig config, PluginRegistry registry, Set<String> functionSetNames) {
+        TaskConfig task = config.task();
+        ConfigNode node = ConfigNode.find(config.tree(), "task.function_set");
+        Set<String> tokens = registry.names(PluginKind.TOKEN);
+        if (task.functionSetName() != null) {
+            String name = task.functionSetName();
+            if (functionSetNames == null || functionSetNames.contains(name)) return;
+            String single = isToken(name, tokens) ? "; for a function set of the single token '" + name
+                    + "' write [" + name + "]" : "";
+            throw ConfigException.at(node.location(), "task.function_set", "unknown function set '" + name + "'"
+                    + Suggestions.hint(name, functionSetNames) + "; available: "
+                    + String.join(", ", new TreeSet<>(functionSetNames)) + single
+                    + "; or a list of tokens such as [add, mul, sin, const]");
+        }
+        if (task.functionSet() == null) return;
+        List<String> entries = task.functionSet();
+        for (int i = 0; i < entries.size(); i++) {
+            String entry = entries.get(i);
+            if (isToken(entry, tokens)) continue;
+            Location at = node instanceof ConfigNode.ListNode l && i < l.items().size()
+                    ? l.items().get(i).location() : node.location();
+            List<String> candidates = new ArrayList<>(tokens);
+            candidates.add("const");
+            candidates.addAll(NAMED_CONSTANTS);
+            String problem;
+            if (INPUT.matcher(entry).matches()) {
+                problem = "'" + entry + "' is an input variable; inputs x1..xn are added to the library automatically "
+                        + "(one per data column), list only functions and constants";
+            } else {
+                problem = "unknown token '" + entry + "'" + Suggestions.hint(entry, candidates) + "; available: "
+                        + (tokens.isEmpty() ? "(no token plugin installed)" : String.join(", ", tokens))
+                        + ", protected_NAME of those, const, pi, e or a number";
+            }
+            throw ConfigException.at(at, "task.function_set", problem);
+        }
+    }
+
+    private static boolean isToken(String entry, Set<String> tokens) {
+        if (tokens.contains(entry) || entry.equals("const") || NAMED_CONSTANTS.contains(entry)) return true;
+        if (entry.startsWith("protected_") && tokens.contains(entry.substring("protected_".length()))) return true;
+        try {
+            double d = Double.parseDouble(entry);
+            return Double.isFinite(d);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.dsr4j.api.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The fully resolved, validated configuration of an experiment (built-in defaults ← user file ← {@code --set}):
+ * typed records for the fixed sections, {@link PluginSection}s for the plugin-selected ones and the list of
+ * {@link PriorSection}s. Immutable. Build it with {@link ConfigLoader}; {@link #resolvedYaml()} writes it back so
+ * that loading the text gives an equal configuration.
+ */
+public final class DsrConfig {
+
+    private final ExperimentConfig experiment;
+    private final TaskConfig task;
+    private final TrainingConfig training;
+    private final LoggingConfig logging;
+    private final PluginSection policy;
+    private final PluginSection estimator;
+    private final List<PriorSection> priors;
+    private final ConfigNode.MapNode tree;
+    private final Path configDir;
+
+    DsrConfig(ExperimentConfig experiment, TaskConfig task, TrainingConfig training, LoggingConfig logging,
+              PluginSection policy, PluginSection estimator, List<PriorSection> priors, ConfigNode.MapNode tree,
+              Path configDir) {
+        this.experiment = experiment;
+        this.task = task;
+        this.training = training;
+        this.logging = logging;
+        this.policy = policy;
+        this.estimator = estimator;
+        this.priors = List.copyOf(priors);
+        this.tree = tree;
+        this.configDir = configDir;
+    }
+
+    public ExperimentConfig experiment() { return experiment; }
+
+    public TaskConfig task() { return task; }
+
+    public TrainingConfig training() { return training; }
+
+    public LoggingConfig logging() { return logging; }
+
+    /** Section {@code policy}: {@code type} + the policy's keys. */
+    public PluginSection policy() { return policy; }
+
+    /** Section {@code estimator}: {@code type} + the estimator's keys. */
+    public PluginSection estimator() { return estimator; }
+
+    /** Every entry of the {@code prior} section in file order, enabled or not. */
+    public List<PriorSection> priors() { return priors; }
+
+    /** The entries with {@code on: true}, in file order (the order priors are applied and reported). */
+    public List<PriorSection> enabledPriors() {
+        return priors.stream().filter(PriorSection::on).toList();
+    }
+
+    /** The merged tree, every value with the location it came from. */
+    /**
+     * The whole {@code prior} section as strict Params (prior name → {on, ...}), for builders that read every entry
+     * themselves (dsr-programs' PriorSet); defaults that are never read are not reported.
+     */
+    public Params priorParams() {
+        ConfigNode n = tree.entries().get("prior");
+        ConfigNode d = ConfigLoader.defaults().entries().get("prior");
+        ConfigNode.MapNode node = n instanceof ConfigNode.MapNode m ? m
+                : new ConfigNode.MapNode(new java.util.LinkedHashMap<>(), Location.DEFAULTS);
+        return new Params("prior", node, d instanceof ConfigNode.MapNode dm ? dm : null);
+    }
+
+    public ConfigNode.MapNode tree() { return tree; }
+
+    /** The merged configuration as plain Java maps/lists/scalars. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> toMap() { return (Map<String, Object>) tree.toPlain(); }
+
+    /** Directory of the user's configuration file (the working directory when there is none). */
+    public Path configDir() { return configDir; }
+
+    /** Where a value was set, e.g. {@code locationOf("task.dataset")}; null if the key does not exist. */
+    public Location locationOf(String keyPath) {
+        ConfigNode n = ConfigNode.find(tree, keyPath);
+        return n == null ? null : n.location();
+    }
+
+    /**
+     * The string value at {@code keyPath} as a path: absolute paths stay as they are; a relative path is resolved
+     * against the directory of the file that set it ({@link #configDir()} for a value written in the user's file)
+     * and against the working directory for a value from the defaults or the command line.
+     *
+     * @return null when the value is null
+     */
+    public Path resolvePath(String keyPath) {
+        ConfigNode n = ConfigNode.find(tree, keyPath);
+        if (n == null) throw new IllegalArgumentException("no key " + keyPath);
+        if (!(n instanceof ConfigNode.ScalarNode s)) throw ConfigException.at(n.location(), keyPath, "expected a path");
+        if (s.value() == null) return null;
+        Path p = Path.of(s.value().toString());
+        if (p.isAbsolute()) return p.normalize();
+        return baseDirOf(n.location()).resolve(p).normalize();
+    }
+
+    private Path baseDirOf(Location at) {
+        if (at.line() > 0) {
+            Path file = Path.of(at.source()).toAbsolutePath();
+            if (file.getParent() != null) return file.getParent();
+        }
+        return at == Location.DEFAULTS || at.source().startsWith("command line")
+                ? Path.of("").toAbsolutePath() : configDir;
+    }
+
+    /**
+     * The dataset request of the {@code task} section; its base directory is the one relative dataset paths resolve
+     * against (see {@link #resolvePath}).
+     */
+    public io.dsr4j.api.data.DatasetRequest datasetRequest() {
+        Location at = locationOf("task.dataset");
+        return new io.dsr4j.api.data.DatasetRequest(task.dataset(), task.dataSeed(), task.noise(), task.dataFactor(),
+                task.target(), at == null ? configDir : baseDirOf(at));
+    }
+
+    /**
+     * The full configuration as YAML (what {@code run_dir/config.yaml} holds). Loading it back with
+     * {@link ConfigLoader#load} gives an {@link #equals equal} configuration.
+     */
+    public String resolvedYaml() {
+        return "# dsr4j configuration, fully resolved (built-in defaults <- file <- --set)\n" + YamlWriter.write(tree);
+    }
+
+    /** A copy with one value replaced (as {@code --set keyPath=value}), validated again. */
+    public DsrConfig with(String keyPath, Object value) {
+        return ConfigLoader.fromTree(ConfigLoader.override(tree, keyPath, value), configDir);
+    }
+
+    /** A copy with {@code --set}-style overrides ({@code "training.batch_size=500"}), validated again. */
+    public DsrConfig withOverrides(List<String> assignments) {
+        ConfigNode.MapNode t = tree;
+        for (String a : assignments) t = (ConfigNode.MapNode) ConfigNode.merge(t, ConfigLoader.parseSet(a));
+        return ConfigLoader.fromTree(t, configDir);
+    }
+
+    /** Equal when every resolved value is equal (locations and the config directory do not count). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DsrConfig other && tree.toPlain().equals(other.tree.toPlain());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tree.toPlain());
+    }
+
+    @Override
+    public String toString() {
+        List<String> parts = new ArrayList<>();
+        parts.add(experiment.toString());
+        parts.add(task.toString());
+        parts.add(training.toString());
+        parts.add(logging.toString());
+        parts.add(policy.toString());
+        parts.add(estimator.toString());
+        parts.add(priors.toString());
+        return "DsrConfig" + parts;
+    }
+}

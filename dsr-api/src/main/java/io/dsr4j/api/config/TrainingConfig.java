@@ -1,0 +1,43 @@
+package io.dsr4j.api.config;
+
+import java.util.List;
+
+/**
+ * Section {@code training}.
+ *
+ * @param nSamples        budget: total number of sampled expressions
+ * @param batchSize       expressions sampled per iteration
+ * @param earlyStopping   stop as soon as the best expression meets the success threshold
+ * @param nThreads        threads that evaluate rewards
+ * @param complexity      complexity measure for the Pareto front: {@code token} or {@code length}
+ * @param cacheCapacity   entries of the bounded program cache (0: no cache)
+ * @param constOptimizer  {@code training.const_optimizer}: {@code type} + the optimizer's own keys
+ * @param checkpointEvery {@code training.checkpoint.every}
+ */
+public record TrainingConfig(long nSamples, int batchSize, boolean earlyStopping, int nThreads, String complexity,
+                             int cacheCapacity, PluginSection constOptimizer, CheckpointEvery checkpointEvery) {
+
+    public static final List<String> COMPLEXITIES = List.of("token", "length");
+
+    static TrainingConfig from(Params p, ConfigNode.MapNode defaults) {
+        SectionReader r = new SectionReader(p);
+        long nSamples = r.longAtLeast("n_samples", 1);
+        int batchSize = r.intAtLeast("batch_size", 1);
+        boolean earlyStopping = r.bool("early_stopping");
+        int nThreads = r.intAtLeast("n_threads", 1);
+        String complexity = r.choice("complexity", COMPLEXITIES);
+        int cacheCapacity = r.intAtLeast("cache_capacity", 0);
+        PluginSection constOptimizer = PluginSection.from(p, "const_optimizer", defaults);
+        Params checkpoint = p.child("checkpoint");
+        CheckpointEvery every;
+        try {
+            every = CheckpointEvery.parse(checkpoint.getNode("every") instanceof ConfigNode.ScalarNode s ? s.value()
+                    : checkpoint.has("every") ? checkpoint.node().get("every").toPlain() : null);
+        } catch (IllegalArgumentException e) {
+            throw checkpoint.error("every", e.getMessage());
+        }
+        checkpoint.requireAllUsed();
+        return new TrainingConfig(nSamples, batchSize, earlyStopping, nThreads, complexity, cacheCapacity,
+                constOptimizer, every);
+    }
+}

@@ -1,0 +1,93 @@
+package io.dsr4j.bench;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A CSV file that only ever changes by atomic replacement: every append writes the whole content to a temporary file
+ * in the same folder, forces it to disk and renames it over the old one. A process killed at any moment leaves either
+ * the old or the new complete file, never a torn line. Thread-safe; one writer process per file (see {@link OutDirLock}).
+ */
+final class AtomicCsv {
+
+    private final Path file;
+    private final String header;
+    private final List<String> lines = new ArrayList<>();
+
+    /**
+     * @param existing the data lines already in the file (without header), kept as they are
+     */
+    AtomicCsv(Path file, String header, List<String> existing) {
+        this.file = file;
+        this.header = header;
+        lines.addAll(existing);
+    }
+
+    Path file() {
+        return file;
+    }
+
+    synchronized List<String> lines() {
+        return Collections.unmodifiableList(new ArrayList<>(lines));
+    }
+
+    synchronized void append(String line) throws IOException {
+        lines.add(line);
+        try {
+            write();
+        } catch (IOException e) {
+            lines.remove(lines.size() - 1);
+            throw e;
+        }
+    }
+
+    /** Replaces all data lines (e.g. to sort them). */
+    synchronized void replaceAll(List<String> newLines) throws IOException {
+        lines.clear();
+        lines.addAll(newLines);
+        write();
+    }
+
+    private void write() throws IOException {
+        StringBuilder sb = new StringBuilder(header).append('\n');
+        for (String l : lines) sb.append(l).append('\n');
+        writeAtomically(file, sb.toString());
+    }
+
+    static void writeAtomically(Path file, String content) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+            while (buf.hasRemaining()) ch.write(buf);
+            ch.force(true);
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        syncDirectory(dir);
+    }
+
+    /** Makes the rename itself durable; not possible on every platform, where it is skipped. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // e.g. Windows cannot open a directory; the rename is still atomic there
+        }
+    }
+}

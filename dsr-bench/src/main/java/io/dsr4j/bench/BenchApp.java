@@ -1,0 +1,80 @@
+package io.dsr4j.bench;
+
+import io.dsr4j.api.config.ConfigException;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Entry points behind {@code dsr bench GRID.yaml [--out DIR] [--parallel P] [--quick]}: run a grid, then aggregate
+ * its results into {@code table.md}, {@code table.csv} and {@code recovery.png} in the output folder.
+ */
+public final class BenchApp {
+
+    public static final String TABLE_MD = "table.md";
+    public static final String TABLE_CSV = "table.csv";
+    public static final String CHART_PNG = "recovery.png";
+
+    /** Exit codes of {@link #run}. User errors are {@link ConfigException}s, which the CLI reports with code 2. */
+    public static final int OK = 0;
+    public static final int SOME_RUNS_FAILED = 1;
+
+    private BenchApp() { }
+
+    /**
+     * Runs what is missing of a grid into {@code outDir} and aggregates everything there.
+     *
+     * @param outDir   output folder; null: {@link #defaultOutDir}
+     * @param parallel runs at once (each run also uses its own {@code training.n_threads})
+     * @param quick    run the grid's {@code quick:} version
+     * @param out      progress and the final table (failures also go to standard error)
+     * @return {@link #OK}, or {@link #SOME_RUNS_FAILED} when a run failed (the rest ran; run again to retry)
+     * @throws ConfigException for a bad grid file, a folder holding results of other settings, or a configuration
+     *                         the executor rejects
+     */
+    public static int run(Path gridFile, Path outDir, int parallel, boolean quick, RunExecutor executor, PrintStream out)
+            throws IOException, InterruptedException {
+        GridSpec grid = GridSpec.load(gridFile);
+        Path dir = outDir != null ? outDir : defaultOutDir(grid, quick);
+        GridRunner runner = new GridRunner(grid, executor, dir, parallel, quick);
+        GridRunner.Report report = runner.run(out, System.err);
+        ResultsTable table = aggregate(dir);
+        out.println();
+        out.print(table.markdown());
+        out.printf("%nRan %d, %d already done, %d failed. Tables: %s, %s; chart: %s%n", report.executed(), report.skipped(),
+                report.failed(), dir.resolve(TABLE_MD), dir.resolve(TABLE_CSV), dir.resolve(CHART_PNG));
+        return report.failed() > 0 ? SOME_RUNS_FAILED : OK;
+    }
+
+    /** {@code bench/<grid name>} (or {@code bench/<grid name>-quick}) in the working directory. */
+    public static Path defaultOutDir(GridSpec grid, boolean quick) {
+        return Path.of("bench", grid.name() + (quick ? "-quick" : ""));
+    }
+
+    /**
+     * Aggregates {@code outDir/results.csv} into {@code table.md}, {@code table.csv} and {@code recovery.png} there.
+     * Row/column order and reference numbers come from the grid copy {@code outDir/grid.yaml} when present.
+     *
+     * @throws ConfigException when the folder has no results file or it is malformed
+     */
+    public static ResultsTable aggregate(Path outDir) throws IOException {
+        Path resultsFile = outDir.resolve(ResultsFile.NAME);
+        if (!Files.exists(resultsFile)) throw ResultsFile.missing(outDir);
+        List<ResultRow> rows = ResultsFile.read(resultsFile);
+        Path gridCopy = outDir.resolve(ResumeGuard.GRID_COPY);
+        ResultsTable table;
+        if (Files.exists(gridCopy)) {
+            GridSpec grid = GridSpecReader.read(gridCopy, false);
+            table = ResultsTable.of(grid.name(), rows, grid.benchmarks(), List.copyOf(grid.variants().keySet()), grid.references());
+        } else {
+            table = ResultsTable.of(outDir.getFileName().toString(), rows, List.of(), List.of(), List.of());
+        }
+        AtomicCsv.writeAtomically(outDir.resolve(TABLE_MD), table.markdown());
+        AtomicCsv.writeAtomically(outDir.resolve(TABLE_CSV), table.csv());
+        RecoveryChart.write(table, outDir.resolve(CHART_PNG));
+        return table;
+    }
+}

@@ -1,0 +1,188 @@
+package io.dsr4j.bench;
+
+import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.train.run.RunResult;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs every run of a grid that {@code outDir/results.csv} does not hold yet, {@code parallel} at a time, appending each
+ * finished run to results.csv atomically. A failing run is logged (stderr, {@code failures.csv}, {@code error.txt} in
+ * its folder) and the others go on; running again retries failures and skips finished runs, so an interrupted grid
+ * resumes with nothing lost. Each run gets its own folder {@code outDir/runs/<variant>/<benchmark>/seed-<n>}.
+ */
+public final class GridRunner {
+
+    /** What a call to {@link #run} did. */
+    public record Report(int total, int skipped, int succeeded, int failed) {
+        public int executed() {
+            return succeeded + failed;
+        }
+    }
+
+    private final GridSpec grid;
+    private final RunExecutor executor;
+    private final Path outDir;
+    private final int parallel;
+
+    /**
+     * @param quick run the grid's quick version (its {@code quick:} section)
+     */
+    public GridRunner(GridSpec grid, RunExecutor executor, Path outDir, int parallel, boolean quick) {
+        if (parallel < 1) throw new ConfigException("--parallel must be at least 1, found " + parallel);
+        this.grid = quick ? grid.quickVersion() : grid;
+        this.executor = executor;
+        this.outDir = outDir;
+        this.parallel = parallel;
+        Map<String, String> folders = new HashMap<>();
+        for (String b : this.grid.benchmarks()) {
+            String other = folders.put(safeName(b), b);
+            if (other != null) {
+                throw new ConfigException(grid.file() + ": benchmarks '" + other + "' and '" + b
+                        + "' would share the run folder '" + safeName(b) + "'; rename one of the files");
+            }
+        }
+    }
+
+    public GridSpec grid() {
+        return grid;
+    }
+
+    /**
+     * Runs what is missing. Progress goes to {@code out}, failures also to {@code err}.
+     *
+     * @throws ConfigException before anything runs, when the folder holds results of other settings, another process
+     *                         writes into it, or {@link RunExecutor#check} rejects a configuration
+     */
+    public Report run(PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        Files.createDirectories(outDir);
+        try (OutDirLock lock = OutDirLock.acquire(outDir)) {
+            ResultsFile results = ResultsFile.open(outDir);
+            Set<String> finishedVariants = new LinkedHashSet<>();
+            for (ResultRow r : results.rows()) finishedVariants.add(r.variant());
+            Map<String, Object> settings = ResumeGuard.check(grid, outDir, finishedVariants);
+
+            List<RunSpec> all = grid.expand();
+            List<RunSpec> pending = new ArrayList<>();
+            for (RunSpec s : all) {
+                if (!results.contains(s.key())) pending.add(s);
+            }
+            int skipped = all.size() - pending.size();
+            out.printf(Locale.ROOT, "%s%s: %d runs (%d variants x %d benchmarks x %d seeds), %d already in %s, %d to run, %d at a time%n",
+                    grid.name(), grid.quickApplied() ? " (quick)" : "", all.size(), grid.variants().size(),
+                    grid.benchmarks().size(), grid.seeds().size(), skipped, results.file(), pending.size(), parallel);
+            check(pending);
+            ResumeGuard.record(grid, outDir, settings);
+
+            FailureLog failures = new FailureLog(outDir);
+            AtomicInteger done = new AtomicInteger();
+            AtomicInteger failed = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
+                Thread t = new Thread(r, "bench-run");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (RunSpec spec : pending) {
+                    futures.add(pool.submit(() -> {
+                        runOne(spec, results, failures, out, err, done, failed, pending.size());
+                        return null;
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    try {
+                        f.get();
+                    } catch (ExecutionException e) {
+                        // runOne reports run failures itself; this is a failure to record one (disk full, ...)
+                        throw new IOException("cannot record a run's result: " + e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            results.sort(gridOrder(all));
+            if (failed.get() > 0) {
+                err.printf(Locale.ROOT, "%d of %d runs failed (see %s); run the same command again to retry them%n",
+                        failed.get(), pending.size(), failures.file());
+            }
+            return new Report(all.size(), skipped, pending.size() - failed.get(), failed.get());
+        }
+    }
+
+    /** Lets the executor validate each variant × benchmark once before anything trains. */
+    private void check(List<RunSpec> pending) {
+        Set<String> checked = new LinkedHashSet<>();
+        for (RunSpec s : pending) {
+            if (!checked.add(s.variant() + "/" + s.benchmark())) continue;
+            try {
+                executor.check(s);
+            } catch (ConfigException e) {
+                throw new ConfigException("grid " + grid.file() + ", variant '" + s.variant() + "', benchmark '"
+                        + s.benchmark() + "': " + e.getMessage(), e);
+            } catch (Exception e) {
+                throw new ConfigException("grid " + grid.file() + ", variant '" + s.variant() + "', benchmark '"
+                        + s.benchmark() + "': the run configuration is not usable: " + FailureLog.describe(e), e);
+            }
+        }
+    }
+
+    private void runOne(RunSpec spec, ResultsFile results, FailureLog failures, PrintStream out, PrintStream err,
+                        AtomicInteger done, AtomicInteger failed, int count) throws IOException {
+        Path runDir = runDir(spec);
+        Files.createDirectories(runDir);
+        RunResult result;
+        try {
+            result = executor.run(spec, runDir);
+            if (result == null) throw new IllegalStateException("the run executor returned no result");
+        } catch (Throwable t) {
+            if (t instanceof InterruptedException) Thread.currentThread().interrupt();
+            String message = failures.record(spec, runDir, t);
+            failed.incrementAndGet();
+            int n = done.incrementAndGet();
+            err.printf(Locale.ROOT, "[%d/%d] %s FAILED: %s%n", n, count, spec.key(), message);
+            if (t instanceof VirtualMachineError && !(t instanceof OutOfMemoryError || t instanceof StackOverflowError)) {
+                throw (VirtualMachineError) t;
+            }
+            return;
+        }
+        results.append(ResultRow.of(spec, result));
+        int n = done.incrementAndGet();
+        out.printf(Locale.ROOT, "[%d/%d] %s: %s after %d iterations, %.1f s, r_best %.4f, %s%n", n, count, spec.key(),
+                result.success() ? "recovered" : "not recovered", result.iterations(), result.seconds(), result.rBest(),
+                result.expression());
+    }
+
+    /** {@code outDir/runs/<variant>/<benchmark>/seed-<n>} (a CSV benchmark's path flattened into one safe name). */
+    public Path runDir(RunSpec spec) {
+        return outDir.resolve("runs").resolve(spec.variant()).resolve(safeName(spec.benchmark())).resolve("seed-" + spec.seed());
+    }
+
+    static String safeName(String benchmark) {
+        String s = benchmark.replaceFirst("(?i)\\.csv$", "").replaceAll("[^A-Za-z0-9._+-]+", "_");
+        s = s.replaceAll("^[._]+", "");
+        return s.isEmpty() ? "data" : s;
+    }
+
+    /** Rows of this grid in expansion order; other rows after them in their current order. */
+    private static java.util.Comparator<ResultRow> gridOrder(List<RunSpec> all) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) index.put(all.get(i).key(), i);
+        return java.util.Comparator.comparingInt(r -> index.getOrDefault(r.key(), Integer.MAX_VALUE));
+    }
+}

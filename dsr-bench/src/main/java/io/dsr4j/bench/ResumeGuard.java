@@ -1,0 +1,102 @@
+package io.dsr4j.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.dsr4j.api.config.ConfigException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Protects an output folder from mixing results produced with different settings. {@code settings.yaml} records, per
+ * variant, the complete settings its runs used (base config + overrides, see {@link GridSpec#settings}); resuming with
+ * a grid that gives a variant with results other settings is refused. Adding variants, benchmarks or seeds, renaming
+ * the grid or changing reference numbers is allowed: it changes no finished result. The grid file itself is copied to
+ * {@code grid.yaml} for the record (and for {@link BenchApp#aggregate}).
+ */
+final class ResumeGuard {
+
+    static final String SETTINGS = "settings.yaml";
+    static final String GRID_COPY = "grid.yaml";
+
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
+
+    private ResumeGuard() { }
+
+    /**
+     * Checks {@code spec} against the settings recorded in {@code dir} for the variants in {@code finishedVariants}
+     * (those with rows in results.csv) and returns the record to write once everything else checked out: the recorded
+     * settings with this grid's variants added or updated.
+     *
+     * @throws ConfigException when a finished variant's settings differ (names the keys) or the record is missing
+     */
+    static Map<String, Object> check(GridSpec spec, Path dir, Set<String> finishedVariants) {
+        Path settingsFile = dir.resolve(SETTINGS);
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        if (Files.exists(settingsFile)) {
+            Object v = YamlTree.readFile(settingsFile, "settings record").toPlain();
+            Object variants = DottedKeys.asMap(v).get("variants");
+            if (variants instanceof Map<?, ?> m) recorded.putAll(DottedKeys.asMap(m));
+        } else if (!finishedVariants.isEmpty()) {
+            throw new ConfigException(dir + ": holds " + ResultsFile.NAME + " but no " + SETTINGS + ", so it is unknown "
+                    + "which settings produced those results; use another --out folder, or move " + ResultsFile.NAME + " away");
+        }
+        for (String variant : spec.variants().keySet()) {
+            Map<String, Object> now = spec.settings(variant);
+            Object before = recorded.get(variant);
+            if (before != null && finishedVariants.contains(variant)) {
+                List<String> diffs = new ArrayList<>();
+                diff("", DottedKeys.canonical(before), DottedKeys.canonical(now), diffs);
+                if (!diffs.isEmpty()) {
+                    throw new ConfigException(dir + ": already holds results of variant '" + variant + "' produced with "
+                            + "other settings than " + spec.file() + (spec.quickApplied() ? " --quick" : "") + " gives: "
+                            + String.join("; ", diffs.subList(0, Math.min(5, diffs.size())))
+                            + (diffs.size() > 5 ? "; and " + (diffs.size() - 5) + " more" : "")
+                            + ". Mixing them would corrupt the table: use another --out folder (e.g. a separate one for "
+                            + "--quick), or restore the grid's earlier settings.");
+                }
+            }
+            recorded.put(variant, now);
+        }
+        return recorded;
+    }
+
+    /** Writes the settings record returned by {@link #check} and copies the grid file into {@code dir}. */
+    static void record(GridSpec spec, Path dir, Map<String, Object> settings) throws IOException {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("variants", settings);
+        AtomicCsv.writeAtomically(dir.resolve(SETTINGS), "# Settings each variant's runs used (base config + overrides; benchmark and seed\n"
+                + "# vary per run). Written by 'dsr bench' to refuse resuming with different settings; do not edit.\n"
+                + YAML.writeValueAsString(doc));
+        AtomicCsv.writeAtomically(dir.resolve(GRID_COPY), Files.readString(spec.file(), StandardCharsets.UTF_8));
+    }
+
+    /** Human-readable differences between two canonical trees: "key: was X, now Y". */
+    static void diff(String path, Object a, Object b, List<String> out) {
+        if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
+            Set<String> keys = new TreeSet<>();
+            ma.keySet().forEach(k -> keys.add(String.valueOf(k)));
+            mb.keySet().forEach(k -> keys.add(String.valueOf(k)));
+            for (String k : keys) {
+                diff(path.isEmpty() ? k : path + "." + k, ma.get(k), mb.get(k), out);
+            }
+        } else if (!Objects.equals(a, b)) {
+            out.add(path + " was " + show(a) + ", now " + show(b));
+        }
+    }
+
+    private static String show(Object v) {
+        return v == null ? "unset" : String.valueOf(v);
+    }
+}

@@ -1,0 +1,31 @@
+package io.dsr4j.bench;
+
+import io.dsr4j.train.run.RunResult;
+
+import java.nio.file.Path;
+
+/**
+ * Runs one configuration of a grid: the seam between the bench runner and the trainer. Implementations must be
+ * thread-safe ({@link GridRunner} calls {@link #run} from several threads when {@code parallel > 1}) and must derive
+ * all randomness from {@link RunSpec#seed()}, so a run's result does not depend on what else runs beside it.
+ */
+@FunctionalInterface
+public interface RunExecutor {
+
+    /**
+     * Trains one run and returns its outcome.
+     *
+     * @param spec   the run (base config + overrides, including {@code task.dataset} and {@code experiment.seed})
+     * @param runDir an existing, possibly non-empty directory reserved for this run's files (logs, hall of fame,
+     *               checkpoints); a checkpoint left there by a killed earlier attempt may be resumed from
+     */
+    RunResult run(RunSpec spec, Path runDir) throws Exception;
+
+    /**
+     * Checks that a run's configuration is valid without training (loads and validates the config). Called once per
+     * variant × benchmark before any run starts, so a typo in a grid fails in seconds instead of once per run.
+     * Throw {@link io.dsr4j.api.config.ConfigException} with the usual one-paragraph message.
+     */
+    default void check(RunSpec spec) throws Exception {
+    }
+}

@@ -1,0 +1,60 @@
+package io.dsr4j.bench;
+
+import io.dsr4j.api.config.ConfigLoader;
+import io.dsr4j.api.config.ConfigNode;
+import io.dsr4j.api.config.ConfigValidator;
+import io.dsr4j.api.config.DsrConfig;
+import io.dsr4j.api.config.Location;
+import io.dsr4j.api.config.YamlConfigReader;
+import io.dsr4j.api.plugin.PluginRegistry;
+import io.dsr4j.programs.data.BenchmarkRegistry;
+import io.dsr4j.train.Experiment;
+import io.dsr4j.train.run.ExperimentRunner;
+import io.dsr4j.train.run.RunResult;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeSet;
+
+/** Runs one grid cell with the real trainer: base config ← grid overrides, one seed, outputs in the run dir. */
+public final class TrainerRunExecutor implements RunExecutor {
+
+    private final PluginRegistry registry;
+
+    public TrainerRunExecutor(PluginRegistry registry) {
+        this.registry = registry;
+    }
+
+    DsrConfig config(RunSpec spec) {
+        ConfigNode.MapNode user = spec.baseConfig() == null ? null : YamlConfigReader.readFile(spec.baseConfig());
+        ConfigNode.MapNode tree = ConfigLoader.merge(user, List.of());
+        Location at = new Location("grid " + spec.variant() + "/" + spec.benchmark(), 0, 0);
+        tree = (ConfigNode.MapNode) ConfigNode.merge(tree, ConfigNode.of(spec.nestedOverrides(), at));
+        Path dir = spec.baseConfig() == null ? Path.of("").toAbsolutePath() : spec.baseConfig().toAbsolutePath().getParent();
+        DsrConfig c = ConfigLoader.fromTree(tree, dir);
+        ConfigValidator.checkNames(c, registry, new TreeSet<>(BenchmarkRegistry.get().functionSetNames()));
+        return c;
+    }
+
+    @Override
+    public void check(RunSpec spec) {
+        DsrConfig c = config(spec);
+        Experiment.build(c, registry, spec.seed()).close();
+    }
+
+    @Override
+    public RunResult run(RunSpec spec, Path runDir) throws Exception {
+        DsrConfig c = config(spec);
+        Files.createDirectories(runDir);
+        Files.writeString(runDir.resolve("config.yaml"), c.resolvedYaml());
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        ExperimentRunner runner = new ExperimentRunner(registry, quiet, System.err);
+        RunResult r = runner.runSeed(c.with("logging.progress", "off"), Experiment.loadDataset(c, registry),
+                spec.seed(), runDir, true);
+        if (r == null) throw new IllegalStateException("run stopped before finishing");
+        return r;
+    }
+}

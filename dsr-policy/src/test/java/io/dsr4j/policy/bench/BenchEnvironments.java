@@ -1,0 +1,44 @@
+package io.dsr4j.policy.bench;
+
+import io.dsr4j.api.config.Params;
+import io.dsr4j.api.policy.SamplingEnvironment;
+import io.dsr4j.api.token.Library;
+import io.dsr4j.policy.TestToken;
+import io.dsr4j.policy.ToyEnvironment;
+import io.dsr4j.programs.prior.PriorSet;
+import io.dsr4j.programs.prior.builtin.BuiltinPriors;
+import io.dsr4j.programs.token.BuiltinTokensPlugin;
+import io.dsr4j.programs.token.LibraryBuilder;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Sampling environments for the policy benchmarks. */
+final class BenchEnvironments {
+
+    private BenchEnvironments() { }
+
+    /**
+     * "priors": the real {@code PriorEnvironment} with the built-in default regression priors (length 4..maxLength,
+     * repeat, inverse, trig, const, no_inputs, uniform_arity, soft_length(10, 5)) on the Koza set + x1 (Nguyen-1);
+     * "toy": the test environment (length 4..maxLength + uniform arity only, longer sequences).
+     */
+    static SamplingEnvironment create(String kind, int maxLength) {
+        if (kind.equals("toy")) return new ToyEnvironment(TestToken.koza(), 4, maxLength, true);
+        Library koza = LibraryBuilder.build(1, List.of("add", "sub", "mul", "div", "sin", "cos", "exp", "log"), false,
+                BuiltinTokensPlugin.factories());
+        Map<String, Object> priors = m(
+                "length", m("on", true, "min_", 4, "max_", maxLength),
+                "repeat", m("on", true, "tokens", "const", "min_", null, "max_", 3),
+                "inverse", m("on", true), "trig", m("on", true), "const", m("on", true), "no_inputs", m("on", true),
+                "uniform_arity", m("on", true), "soft_length", m("on", true, "loc", 10, "scale", 5));
+        return PriorSet.build(Params.of("prior", priors), BuiltinPriors.factories(), koza, null, maxLength).environment();
+    }
+
+    private static Map<String, Object> m(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+}

@@ -1,0 +1,71 @@
+package io.dsr4j.programs.eval;
+
+/**
+ * Per-thread scratch memory for evaluating programs: register columns, tangent columns (Jacobians), partial
+ * derivative scratch and an exact-length output buffer. Buffers grow on demand and are then reused, so steady-state
+ * evaluation allocates nothing. Not thread-safe: give every thread its own workspace.
+ */
+public final class Workspace {
+
+    private int rows;
+    private double[][] registers = new double[0][];
+    private double[][] tangents = new double[0][];
+    private double[] da = new double[0];
+    private double[] db = new double[0];
+    private double[] exact = new double[0];
+
+    /** An empty workspace that sizes itself on first use. */
+    public Workspace() { }
+
+    /** Preallocates for {@code rows} data rows and {@code registers} registers. */
+    public Workspace(int rows, int registers) {
+        registers(rows, registers);
+    }
+
+    /** Register columns (at least {@code count}, each at least {@code rowsNeeded} long). */
+    double[][] registers(int rowsNeeded, int count) {
+        growRows(rowsNeeded);
+        if (registers.length < count) {
+            double[][] r = java.util.Arrays.copyOf(registers, Math.max(count, registers.length * 2));
+            for (int i = registers.length; i < r.length; i++) r[i] = new double[rows];
+            registers = r;
+        }
+        return registers;
+    }
+
+    /** Tangent columns, one per constant. */
+    double[][] tangents(int rowsNeeded, int count) {
+        growRows(rowsNeeded);
+        if (tangents.length < count) {
+            double[][] t = java.util.Arrays.copyOf(tangents, Math.max(count, tangents.length * 2));
+            for (int i = tangents.length; i < t.length; i++) t[i] = new double[rows];
+            tangents = t;
+        }
+        return tangents;
+    }
+
+    double[] partialA() { return da; }
+
+    double[] partialB() { return db; }
+
+    /**
+     * A buffer of exactly {@code n} values (for APIs that take an array's length as the row count). Reallocated
+     * only when {@code n} changes.
+     */
+    public double[] exact(int n) {
+        if (exact.length != n) exact = new double[n];
+        return exact;
+    }
+
+    /** Current row capacity. */
+    public int rowCapacity() { return rows; }
+
+    private void growRows(int rowsNeeded) {
+        if (rowsNeeded <= rows) return;
+        rows = Math.max(rowsNeeded, rows + (rows >> 1));
+        for (int i = 0; i < registers.length; i++) registers[i] = new double[rows];
+        for (int i = 0; i < tangents.length; i++) tangents[i] = new double[rows];
+        da = new double[rows];
+        db = new double[rows];
+    }
+}

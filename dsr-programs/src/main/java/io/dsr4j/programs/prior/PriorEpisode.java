@@ -1,0 +1,99 @@
+package io.dsr4j.programs.prior;
+
+import io.dsr4j.api.policy.Episode;
+import io.dsr4j.api.token.Library;
+
+import java.util.Arrays;
+
+/**
+ * One batch of sequences being sampled in a {@link PriorEnvironment}: the tree state of every row and the joint
+ * prior of its next position. Rows advance in lockstep, so position 0 (initial prior) is the same for all rows.
+ */
+public final class PriorEpisode implements Episode {
+
+    private final PriorEnvironment env;
+    private final PriorEnvironment.Workspace ws;
+    private final TreeState state;
+    private final long generation;
+    private int steps;
+
+    PriorEpisode(PriorEnvironment env, PriorEnvironment.Workspace ws, long generation) {
+        this.env = env;
+        this.ws = ws;
+        this.state = ws.state;
+        this.generation = generation;
+    }
+
+    private void checkCurrent() {
+        if (ws.generation != generation) {
+            throw new IllegalStateException("this episode was superseded: a later start() on the same thread reused its buffers");
+        }
+    }
+
+    @Override
+    public void priors(float[] out) {
+        checkCurrent();
+        int n = state.batchSize();
+        int stride = env.library().size();
+        int cells = n * stride;
+        if (out.length < cells) throw new IllegalArgumentException("prior buffer has " + out.length + " entries, need " + cells);
+        double[] adjust = ws.adjust;
+        Arrays.fill(adjust, 0, cells, 0.0);
+        boolean atStart = steps == 0;
+        env.joint(state, atStart, adjust);
+        for (int row = 0; row < n; row++) {
+            int offset = row * stride;
+            if (state.finished(row)) {
+                Arrays.fill(out, offset, offset + stride, 0f);
+                continue;
+            }
+            boolean anyAllowed = false;
+            for (int i = offset, end = offset + stride; i < end; i++) {
+                double v = adjust[i];
+                anyAllowed |= v != Double.NEGATIVE_INFINITY;
+                out[i] = (float) v;
+            }
+            if (!anyAllowed) throw env.conflict(state, row, atStart);
+        }
+    }
+
+    @Override
+    public void advance(int[] actions) {
+        checkCurrent();
+        state.advance(actions);
+        steps++;
+    }
+
+    @Override public boolean allFinished() { return state.allFinished(); }
+
+    /** True when the row's expression is complete (not cut off at the max length). */
+    public boolean complete(int row) { return state.complete(row); }
+
+    /** The row's tokens so far. */
+    public int[] actions(int row) { return state.actions(row); }
+
+    /** The row's tokens so far, comma-separated names. */
+    public String prefix(int row) { return state.prefix(row); }
+
+    @Override public Library library() { return state.library(); }
+
+    @Override public int batchSize() { return state.batchSize(); }
+
+    @Override public int length(int row) { return state.length(row); }
+
+    @Override public int dangling(int row) { return state.dangling(row); }
+
+    @Override public int parent(int row) { return state.parent(row); }
+
+    @Override public int sibling(int row) { return state.sibling(row); }
+
+    @Override public int lastAction(int row) { return state.lastAction(row); }
+
+    @Override public boolean finished(int row) { return state.finished(row); }
+
+    @Override public int count(int row, int token) { return state.count(row, token); }
+
+    @Override public int ancestorCount(int row, int token) { return state.ancestorCount(row, token); }
+
+    @Override public int maxLength() { return state.maxLength(); }
+}

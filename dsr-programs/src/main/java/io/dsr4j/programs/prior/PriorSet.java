@@ -1,0 +1,172 @@
+package io.dsr4j.programs.prior;
+
+import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.api.config.ConfigNode;
+import io.dsr4j.api.config.Params;
+import io.dsr4j.api.config.Suggestions;
+import io.dsr4j.api.data.Dataset;
+import io.dsr4j.api.prior.Prior;
+import io.dsr4j.api.prior.PriorContext;
+import io.dsr4j.api.prior.PriorFactory;
+import io.dsr4j.api.token.Library;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeSet;
+
+/**
+ * The priors of a task, built from the {@code prior} section (reference {@code make_prior}, §5.1), plus the max
+ * length in force. Keys are the registered prior names, in the user's order; each value is a mapping or a list of
+ * mappings; only entries with {@code on: true} are built ({@code on} defaults to false, as in the reference, and
+ * the keys of disabled entries are not checked). The {@code length} entries are built first: their {@code max_}
+ * overrides the policy's max length and is passed to every factory as {@link PriorContext#maxLength()}.
+ */
+public final class PriorSet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PriorSet.class);
+
+    /** Key of the length prior, whose max_ sets the max length. */
+    public static final String LENGTH = "length";
+
+    /** A built prior with the name used in messages: the YAML key, or {@code key[i]} for the i-th list entry. */
+    public record Entry(String name, Prior prior) { }
+
+    private final Library library;
+    private final List<Entry> entries;
+    private final int maxLength;
+
+    public PriorSet(Library library, List<Entry> entries, int maxLength) {
+        if (maxLength < 1) throw new IllegalArgumentException("max length must be at least 1, got " + maxLength);
+        this.library = library;
+        this.entries = List.copyOf(entries);
+        this.maxLength = maxLength;
+    }
+
+    private record Pending(String key, String name, Params params) { }
+
+    /**
+     * Builds the enabled priors of {@code priorSection}.
+     *
+     * @param factories       the registered prior factories by YAML name
+     * @param dataset         the training data (domain_range), may be null for tasks without one
+     * @param policyMaxLength {@code policy.max_length}, used unless the length prior sets max_
+     * @throws ConfigException for unknown prior names, unknown keys, malformed entries and invalid values
+     */
+    public static PriorSet build(Params priorSection, Map<String, PriorFactory> factories, Library library,
+                                 Dataset dataset, int policyMaxLength) {
+        List<Pending> enabled = new ArrayList<>();
+        for (String key : new ArrayList<>(priorSection.keys())) {
+            ConfigNode node = priorSection.getNode(key);
+            String keyPath = path(priorSection, key);
+            if (!factories.containsKey(key)) {
+                String also = key.equals("count_constraints")
+                        ? " (the reference's count_constraints switch is not supported; use './dsr constraints' to see "
+                        + "which prior forbids what)" : Suggestions.hint(key, factories.keySet());
+                throw ConfigException.at(node.location(), keyPath, "unknown prior" + also + "; available priors: "
+                        + String.join(", ", new TreeSet<>(factories.keySet())));
+            }
+            List<Pending> items = new ArrayList<>();
+            if (node instanceof ConfigNode.MapNode m) {
+                items.add(new Pending(key, key, new Params(keyPath, m)));
+            } else if (node instanceof ConfigNode.ListNode l) {
+                for (int i = 0; i < l.items().size(); i++) {
+                    if (!(l.items().get(i) instanceof ConfigNode.MapNode m)) {
+                        throw ConfigException.at(l.items().get(i).location(), keyPath + "[" + i + "]",
+                                "expected a mapping such as {on: true, ...}");
+                    }
+                    items.add(new Pending(key, key + "[" + i + "]", new Params(keyPath + "[" + i + "]", m)));
+                }
+            } else {
+                throw ConfigException.at(node.location(), keyPath,
+                        "expected a mapping such as {on: true, ...} or a list of such mappings");
+            }
+            for (Pending item : items) {
+                if (item.params().getBoolean("on", false)) {
+                    enabled.add(item);
+                } else {
+                    // A disabled entry is not validated: its other keys are not unknown, just unused.
+                    item.params().keys().forEach(item.params()::markUsed);
+                }
+            }
+        }
+
+        // Pass 1: the length prior(s) decide the max length in force.
+        Prior[] built = new Prior[enabled.size()];
+        PriorContext firstContext = new PriorContext(library, dataset, policyMaxLength);
+        int maxLength = -1;
+        for (int i = 0; i < enabled.size(); i++) {
+            if (!enabled.get(i).key().equals(LENGTH)) continue;
+            built[i] = create(enabled.get(i), factories, firstContext);
+            if (built[i] != null && built[i].maxLength().isPresent()) {
+                int m = built[i].maxLength().getAsInt();
+                maxLength = maxLength < 0 ? m : Math.min(maxLength, m);
+            }
+        }
+        if (maxLength < 0) {
+            maxLength = policyMaxLength;
+        } else if (maxLength != policyMaxLength) {
+            LOG.debug("prior.length.max_ = {} overrides policy.max_length = {}", maxLength, policyMaxLength);
+        }
+        if (maxLength < 1) throw new ConfigException("policy.max_length must be at least 1, got " + maxLength);
+
+        // Pass 2: everything else, with the resolved max length.
+        PriorContext context = new PriorContext(library, dataset, maxLength);
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < enabled.size(); i++) {
+            Pending item = enabled.get(i);
+            Prior p = item.key().equals(LENGTH) ? built[i] : create(item, factories, context);
+            if (p == null) continue;
+            entries.add(new Entry(item.name(), p));
+            // A plugin prior may also cap the length (Prior.maxLength); the smallest cap wins.
+            OptionalInt m = p.maxLength();
+            if (!item.key().equals(LENGTH) && m.isPresent() && m.getAsInt() < maxLength) {
+                LOG.debug("prior '{}' caps the max length at {}", item.name(), m.getAsInt());
+                maxLength = m.getAsInt();
+            }
+        }
+        PriorSet set = new PriorSet(library, entries, maxLength);
+        LOG.debug("priors (max length {}): {}", maxLength, set.describe());
+        return set;
+    }
+
+    private static Prior create(Pending item, Map<String, PriorFactory> factories, PriorContext context) {
+        Optional<Prior> p = factories.get(item.key()).create(context, item.params());
+        item.params().requireAllUsed();
+        return p.orElse(null);
+    }
+
+    private static String path(Params section, String key) {
+        return section.path().isEmpty() ? key : section.path() + "." + key;
+    }
+
+    public Library library() { return library; }
+
+    public List<Entry> entries() { return entries; }
+
+    /** The max length in force (length prior's max_, else the policy's). */
+    public int maxLength() { return maxLength; }
+
+    /** The largest minimum length any prior guarantees (2 with the length prior), if any. */
+    public OptionalInt minLength() {
+        return entries.stream().map(e -> e.prior().minLength()).filter(OptionalInt::isPresent)
+                .mapToInt(OptionalInt::getAsInt).max();
+    }
+
+    /** The sampling environment over these priors. */
+    public PriorEnvironment environment() {
+        return new PriorEnvironment(library, entries, maxLength);
+    }
+
+    /** One line per prior. */
+    public String describe() {
+        if (entries.isEmpty()) return "none";
+        StringBuilder sb = new StringBuilder();
+        for (Entry e : entries) sb.append("\n  ").append(e.name()).append(": ").append(e.prior());
+        return sb.toString();
+    }
+}

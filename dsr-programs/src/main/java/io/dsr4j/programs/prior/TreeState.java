@@ -1,0 +1,214 @@
+package io.dsr4j.programs.prior;
+
+import io.dsr4j.api.prior.TreeView;
+import io.dsr4j.api.token.Library;
+
+import java.util.Arrays;
+
+/**
+ * Incremental state of a batch of partial prefix traversals, describing the next position of every row
+ * (reference §4.1 / §4.4). Appending a token costs amortised O(1): each row keeps an explicit stack of open
+ * operators (with their remaining child slots and first child), from which parent and sibling follow directly,
+ * and per-token counts of the chosen tokens and of the open operators (the ancestors of the next position) are
+ * updated on push/pop. Nothing ever rescans a row's history.
+ *
+ * <p>All arrays are flat, row-major and preallocated; {@link #reset(int)} reuses them for the next batch (they
+ * grow only when a larger batch arrives). Not thread-safe.
+ */
+public final class TreeState implements TreeView {
+
+    private final Library library;
+    private final int librarySize;
+    private final int maxLength;
+    private final int[] arities;
+
+    private int batchSize;
+    private int unfinished;
+
+    // Per row.
+    private int[] length = new int[0];
+    private int[] dangling = new int[0];
+    private int[] parent = new int[0];
+    private int[] sibling = new int[0];
+    private int[] lastAction = new int[0];
+    private boolean[] finished = new boolean[0];
+    private int[] stackSize = new int[0];
+
+    // Per row × token (row-major, stride librarySize).
+    private int[] counts = new int[0];
+    private int[] ancestorCounts = new int[0];
+
+    // Per row × position (row-major, stride maxLength): the history and the open-operator stack.
+    private int[] actions = new int[0];
+    private int[] stackToken = new int[0];
+    private int[] stackRemaining = new int[0];
+    private int[] stackFirstChild = new int[0];
+
+    /**
+     * @param library   the token library (action indices)
+     * @param maxLength rows finish when they reach this many tokens, complete or not
+     */
+    public TreeState(Library library, int maxLength) {
+        if (maxLength < 1) throw new IllegalArgumentException("maxLength must be at least 1, got " + maxLength);
+        this.library = library;
+        this.librarySize = library.size();
+        this.maxLength = maxLength;
+        this.arities = new int[librarySize];
+        for (int i = 0; i < librarySize; i++) arities[i] = library.arity(i);
+    }
+
+    /** Starts a new batch of {@code n} empty rows, reusing the arrays of earlier batches. */
+    public void reset(int n) {
+        if (n < 0) throw new IllegalArgumentException("batch size must be non-negative, got " + n);
+        ensureCapacity(n);
+        batchSize = n;
+        unfinished = n;
+        Arrays.fill(length, 0, n, 0);
+        Arrays.fill(dangling, 0, n, 1);
+        Arrays.fill(parent, 0, n, -1);
+        Arrays.fill(sibling, 0, n, -1);
+        Arrays.fill(lastAction, 0, n, -1);
+        Arrays.fill(finished, 0, n, false);
+        Arrays.fill(stackSize, 0, n, 0);
+        Arrays.fill(counts, 0, n * librarySize, 0);
+        Arrays.fill(ancestorCounts, 0, n * librarySize, 0);
+        // actions and stack slots are always written before they are read: no clearing needed.
+    }
+
+    private void ensureCapacity(int n) {
+        if (length.length >= n) return;
+        length = new int[n];
+        dangling = new int[n];
+        parent = new int[n];
+        sibling = new int[n];
+        lastAction = new int[n];
+        finished = new boolean[n];
+        stackSize = new int[n];
+        counts = new int[Math.multiplyExact(n, librarySize)];
+        ancestorCounts = new int[n * librarySize];
+        int cells = Math.multiplyExact(n, maxLength);
+        actions = new int[cells];
+        stackToken = new int[cells];
+        stackRemaining = new int[cells];
+        stackFirstChild = new int[cells];
+    }
+
+    /** Appends {@code actions[row]} to every unfinished row; entries of finished rows are ignored. */
+    public void advance(int[] actions) {
+        if (actions.length < batchSize) {
+            throw new IllegalArgumentException("expected " + batchSize + " actions, got " + actions.length);
+        }
+        for (int row = 0; row < batchSize; row++) {
+            if (!finished[row]) append(row, actions[row]);
+        }
+    }
+
+    /** Appends one token to an unfinished row. */
+    public void append(int row, int token) {
+        if (finished[row]) throw new IllegalStateException("row " + row + " is finished");
+        if (token < 0 || token >= librarySize) {
+            throw new IllegalArgumentException("token index " + token + " out of range 0.." + (librarySize - 1));
+        }
+        int arity = arities[token];
+        int t = length[row];
+        int base = row * maxLength;
+        actions[base + t] = token;
+        length[row] = t + 1;
+        lastAction[row] = token;
+        dangling[row] += arity - 1;
+        counts[row * librarySize + token]++;
+
+        int top = stackSize[row] - 1;
+        if (top >= 0) {
+            // The token fills the next child slot of the innermost open operator.
+            int slot = base + top;
+            if (stackRemaining[slot] == arities[stackToken[slot]]) stackFirstChild[slot] = token;
+            stackRemaining[slot]--;
+        }
+        if (arity > 0) {
+            top++;
+            int slot = base + top;
+            stackToken[slot] = token;
+            stackRemaining[slot] = arity;
+            ancestorCounts[row * librarySize + token]++;
+        } else {
+            // A terminal completes subtrees: close every operator whose last child this was.
+            while (top >= 0 && stackRemaining[base + top] == 0) {
+                ancestorCounts[row * librarySize + stackToken[base + top]]--;
+                top--;
+            }
+        }
+        stackSize[row] = top + 1;
+
+        if (top >= 0) {
+            int slot = base + top;
+            int op = stackToken[slot];
+            parent[row] = op;
+            // Sibling only for the 2nd child of a binary: the root of its completed left subtree (reference §4.1).
+            sibling[row] = arities[op] == 2 && stackRemaining[slot] == 1 ? stackFirstChild[slot] : -1;
+        } else {
+            parent[row] = -1;
+            sibling[row] = -1;
+        }
+        if (dangling[row] == 0 || t + 1 == maxLength) {
+            finished[row] = true;
+            unfinished--;
+        }
+    }
+
+    /** True when every row is finished. */
+    public boolean allFinished() { return unfinished == 0; }
+
+    /** Number of rows not yet finished. */
+    public int unfinishedCount() { return unfinished; }
+
+    /** True when the row's expression is complete (dangling 0), as opposed to cut off at the max length. */
+    public boolean complete(int row) { return dangling[row] == 0; }
+
+    /** The token chosen at {@code position} of {@code row} (position < length(row)). */
+    public int action(int row, int position) {
+        if (position < 0 || position >= length[row]) {
+            throw new IndexOutOfBoundsException("position " + position + " of a row of length " + length[row]);
+        }
+        return actions[row * maxLength + position];
+    }
+
+    /** The row's tokens so far. */
+    public int[] actions(int row) {
+        int base = row * maxLength;
+        return Arrays.copyOfRange(actions, base, base + length[row]);
+    }
+
+    /** The row's tokens so far as a comma-separated list of names (for messages). */
+    public String prefix(int row) {
+        StringBuilder sb = new StringBuilder();
+        int base = row * maxLength;
+        for (int i = 0; i < length[row]; i++) {
+            if (i > 0) sb.append(',');
+            sb.append(library.name(actions[base + i]));
+        }
+        return sb.toString();
+    }
+
+    @Override public Library library() { return library; }
+
+    @Override public int batchSize() { return batchSize; }
+
+    @Override public int length(int row) { return length[row]; }
+
+    @Override public int dangling(int row) { return dangling[row]; }
+
+    @Override public int parent(int row) { return parent[row]; }
+
+    @Override public int sibling(int row) { return sibling[row]; }
+
+    @Override public int lastAction(int row) { return lastAction[row]; }
+
+    @Override public boolean finished(int row) { return finished[row]; }
+
+    @Override public int count(int row, int token) { return counts[row * librarySize + token]; }
+
+    @Override public int ancestorCount(int row, int token) { return ancestorCounts[row * librarySize + token]; }
+
+    @Override public int maxLength() { return maxLength; }
+}

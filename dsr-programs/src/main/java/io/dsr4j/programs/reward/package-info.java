@@ -1,0 +1,2 @@
+/** The reference's regression metrics and the reward plugin. */
+package io.dsr4j.programs.reward;

@@ -1,0 +1,214 @@
+package io.dsr4j.programs.task;
+
+import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.api.constfit.ConstantOptimizer;
+import io.dsr4j.api.constfit.FitProblem;
+import io.dsr4j.api.data.Dataset;
+import io.dsr4j.api.reward.Metric;
+import io.dsr4j.api.token.Library;
+import io.dsr4j.programs.eval.CompiledProgram;
+import io.dsr4j.programs.eval.ProgramCompiler;
+import io.dsr4j.programs.eval.Workspace;
+import io.dsr4j.programs.reward.Stats;
+
+import java.util.Arrays;
+
+/**
+ * Symbolic regression task (reference §7.3-7.5): scores finished traversals on the training data, fitting their
+ * {@code const} values first, and tests them on the test data. Immutable; {@link #score} and {@link #test} may be
+ * called concurrently as long as each thread passes its own {@link Workspace}.
+ */
+public final class RegressionTask {
+
+    private static final double[] NO_CONSTANTS = new double[0];
+
+    private final Dataset data;
+    private final Library library;
+    private final ProgramCompiler compiler;
+    private final Metric metric;
+    private final ConstantOptimizer optimizer;
+    private final double threshold;
+    private final boolean protectedMode;
+    private final int nTrain;
+    private final int nTest;
+    private final double varTrain;
+    private final double varTest;
+    private final double varTestNoiseless;
+    private final int maxRows;
+
+    /**
+     * @param optimizer     fits {@code const} values; may be null when the library has no {@code const}
+     * @param threshold     success threshold on the noiseless test NMSE (reference default 1e-12)
+     * @param protectedMode whether the library was built with protected tokens. Evaluation does not depend on it:
+     *                      a non-finite value makes a program invalid in both modes (the reference never flags
+     *                      anything in protected mode and lets NaN rewards through)
+     */
+    public RegressionTask(Dataset data, Library library, Metric metric, ConstantOptimizer optimizer, double threshold,
+                          boolean protectedMode) {
+        if (data.variableCount() != library.inputCount()) {
+            throw new IllegalArgumentException("dataset " + data.name() + " has " + data.variableCount()
+                    + " input variables but the library has " + library.inputCount());
+        }
+        if (data.trainSize() == 0 || data.testSize() == 0) {
+            throw new ConfigException("task.dataset: " + data.name() + " has an empty " + (data.trainSize() == 0 ? "training" : "test") + " set");
+        }
+        if (library.constToken() >= 0 && optimizer == null) {
+            throw new IllegalArgumentException("the library has 'const' but no constant optimizer was given");
+        }
+        requireFinite(data.name(), "training inputs", data.xTrain());
+        requireFinite(data.name(), "training targets", new double[][] {data.yTrain()});
+        requireFinite(data.name(), "test inputs", data.xTest());
+        requireFinite(data.name(), "test targets", new double[][] {data.yTest(), data.yTestNoiseless()});
+        this.data = data;
+        this.library = library;
+        this.compiler = new ProgramCompiler(library);
+        this.metric = metric;
+        this.optimizer = optimizer;
+        this.threshold = threshold;
+        this.protectedMode = protectedMode;
+        this.nTrain = data.trainSize();
+        this.nTest = data.testSize();
+        this.varTrain = Stats.variance(data.yTrain(), nTrain);
+        this.varTest = Stats.variance(data.yTest(), nTest);
+        this.varTestNoiseless = Stats.variance(data.yTestNoiseless(), nTest);
+        this.maxRows = Math.max(nTrain, nTest);
+    }
+
+    private static void requireFinite(String name, String what, double[][] columns) {
+        for (int c = 0; c < columns.length; c++) {
+            for (int r = 0; r < columns[c].length; r++) {
+                if (!Double.isFinite(columns[c][r])) {
+                    throw new ConfigException("task.dataset: " + name + ": " + what + " contain a non-finite value ("
+                            + columns[c][r] + ") in column " + (c + 1) + ", row " + (r + 1) + "; remove or fix that row");
+                }
+            }
+        }
+    }
+
+    /** A workspace sized for this task's data (one per scoring thread). */
+    public Workspace newWorkspace() {
+        return new Workspace(maxRows, 16);
+    }
+
+    /** Compiles and scores a finished traversal. */
+    public Evaluation score(int[] traversal, Workspace ws) {
+        return score(compiler.compile(traversal), ws);
+    }
+
+    /**
+     * Scores a compiled program: fits its constants (least squares on yhat - y over the training set, start all
+     * 1.0 like the reference) and returns the metric's reward, or its invalid reward.
+     */
+    public Evaluation score(CompiledProgram program, Workspace ws) {
+        double[][] x = data.xTrain();
+        double[] constants = NO_CONSTANTS;
+        int k = program.constantCount();
+        if (k > 0) {
+            double[] start = new double[k];
+            Arrays.fill(start, 1.0);
+            constants = optimizer.optimize(new TrainingFit(program, ws), start);
+            if (constants == null || constants.length != k) {
+                throw new IllegalStateException("constant optimizer returned " + (constants == null ? "null" : constants.length + " values") + " for " + k + " constants");
+            }
+        }
+        double[] yHat = program.evaluate(x, nTrain, constants, ws);
+        if (yHat == null) return new Evaluation(metric.invalidReward(), true, constants, Double.NaN);
+        if (yHat.length != nTrain) {
+            // Metric implementations may take the array length as the row count
+            double[] exact = ws.exact(nTrain);
+            System.arraycopy(yHat, 0, exact, 0, nTrain);
+            yHat = exact;
+        }
+        double reward = metric.reward(yHat);
+        if (Double.isNaN(reward)) return new Evaluation(metric.invalidReward(), true, constants, Double.NaN);
+        double nrmse = varTrain > 0 ? Math.sqrt(Stats.mse(data.yTrain(), yHat, nTrain) / varTrain) : Double.NaN;
+        return new Evaluation(reward, false, constants, nrmse);
+    }
+
+    /** Test-set NMSEs and success (§7.5) with the given fitted constants. */
+    public TestResult test(int[] traversal, double[] constants, Workspace ws) {
+        CompiledProgram program = compiler.compile(traversal);
+        double[] yHat = program.evaluate(data.xTest(), nTest, constants, ws);
+        if (yHat == null) return new TestResult(Double.NaN, Double.NaN, false);
+        double nmse = nmse(data.yTest(), yHat, varTest);
+        double nmseNoiseless = nmse(data.yTestNoiseless(), yHat, varTestNoiseless);
+        return new TestResult(nmse, nmseNoiseless, nmseNoiseless < threshold);
+    }
+
+    /** MSE / var; for constant targets (var 0) 0 when exact, else +inf (the reference divides 0 by 0 into NaN). */
+    private double nmse(double[] y, double[] yHat, double var) {
+        double mse = Stats.mse(y, yHat, nTest);
+        if (var > 0) return mse / var;
+        return mse == 0 ? 0 : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * Complexity for the Pareto front: {@code "token"} sums the tokens' complexities, {@code "length"} is the
+     * traversal length, {@code null} or {@code "none"} gives 0 (as the reference's null).
+     */
+    public double complexity(int[] traversal, String mode) {
+        if (mode == null || mode.equals("none")) return 0;
+        return switch (mode) {
+            case "token" -> {
+                double c = 0;
+                for (int t : traversal) c += library.token(t).complexity();
+                yield c;
+            }
+            case "length" -> traversal.length;
+            default -> throw new ConfigException("training.complexity: '" + mode + "' is not allowed; allowed: token, length"
+                    + io.dsr4j.api.config.Suggestions.hint(mode, java.util.List.of("token", "length")));
+        };
+    }
+
+    public Dataset dataset() { return data; }
+
+    public Library library() { return library; }
+
+    /** The task's compiler (shared, thread-safe). */
+    public ProgramCompiler compiler() { return compiler; }
+
+    public Metric metric() { return metric; }
+
+    public double threshold() { return threshold; }
+
+    public boolean protectedMode() { return protectedMode; }
+
+    /** Residuals yhat - y on the training set and their exact Jacobian, for the constant optimizer. */
+    private final class TrainingFit implements FitProblem {
+
+        private final CompiledProgram program;
+        private final Workspace ws;
+
+        TrainingFit(CompiledProgram program, Workspace ws) {
+            this.program = program;
+            this.ws = ws;
+        }
+
+        @Override public int constantCount() { return program.constantCount(); }
+
+        @Override public int residualCount() { return nTrain; }
+
+        @Override
+        public boolean evaluate(double[] c, double[] residuals, double[][] jacobian) {
+            double[][] x = data.xTrain();
+            double[] yHat = jacobian == null ? program.evaluate(x, nTrain, c, ws)
+                    : program.evaluateWithJacobian(x, nTrain, c, ws, jacobian);
+            if (yHat == null) return false;
+            double[] y = data.yTrain();
+            for (int i = 0; i < nTrain; i++) {
+                double r = yHat[i] - y[i];
+                if (!Double.isFinite(r)) return false;
+                residuals[i] = r;
+            }
+            if (jacobian != null) {
+                // Where a partial derivative does not exist (sqrt at 0, ...) use 0 so the optimizer stays finite.
+                int k = program.constantCount();
+                for (int i = 0; i < nTrain; i++) {
+                    double[] row = jacobian[i];
+                    for (int j = 0; j < k; j++) if (!Double.isFinite(row[j])) row[j] = 0;
+                }
+            }
+            return true;
+        }
+    }
+}

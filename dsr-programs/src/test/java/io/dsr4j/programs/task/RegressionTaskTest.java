@@ -1,0 +1,199 @@
+package io.dsr4j.programs.task;
+
+import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.api.constfit.ConstantOptimizer;
+import io.dsr4j.api.constfit.FitProblem;
+import io.dsr4j.api.data.Dataset;
+import io.dsr4j.api.reward.Metric;
+import io.dsr4j.api.token.Library;
+import io.dsr4j.api.util.Rng;
+import io.dsr4j.programs.eval.Workspace;
+import io.dsr4j.programs.reward.BuiltinRewardsPlugin;
+import io.dsr4j.programs.token.BuiltinTokensPlugin;
+import io.dsr4j.programs.token.LibraryBuilder;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+class RegressionTaskTest {
+
+    static final List<String> KOZA = List.of("add", "sub", "mul", "div", "sin", "cos", "exp", "log");
+
+    /** Nguyen-1-like data: 20 train and 20 test points uniform in (-1, 1), y = x^3 + x^2 + x. */
+    static Dataset nguyen1(int nTrain, int nTest) {
+        Rng rng = new Rng(123);
+        double[] xtr = new double[nTrain], xte = new double[nTest];
+        for (int i = 0; i < nTrain; i++) xtr[i] = rng.nextDouble() * 2 - 1;
+        for (int i = 0; i < nTest; i++) xte[i] = rng.nextDouble() * 2 - 1;
+        double[] ytr = Arrays.stream(xtr).map(x -> x * x * x + x * x + x).toArray();
+        double[] yte = Arrays.stream(xte).map(x -> x * x * x + x * x + x).toArray();
+        return new Dataset("Nguyen-1-like", new double[][] {xtr}, ytr, new double[][] {xte}, yte, yte, null, null);
+    }
+
+    static int[] tr(Library lib, String s) {
+        return Arrays.stream(s.split(",")).mapToInt(lib::indexOf).toArray();
+    }
+
+    static RegressionTask task(Dataset d, List<String> fs, ConstantOptimizer opt) {
+        Library lib = LibraryBuilder.build(1, fs, false, BuiltinTokensPlugin.factories());
+        Metric m = BuiltinRewardsPlugin.factories().get("inv_nrmse").create(d.yTrain(), new double[] {1.0});
+        return new RegressionTask(d, lib, m, opt, 1e-12, false);
+    }
+
+    @Test
+    void trueNguyen1ExpressionGetsRewardOneAndSucceeds() {
+        RegressionTask t = task(nguyen1(20, 20), KOZA, null);
+        Workspace ws = t.newWorkspace();
+        int[] truth = tr(t.library(), "add,add,mul,x1,mul,x1,x1,mul,x1,x1,x1");
+        Evaluation e = t.score(truth, ws);
+        assertFalse(e.invalid());
+        assertEquals(1.0, e.reward(), 1e-12);
+        assertEquals(0.0, e.trainNrmse(), 1e-12);
+        assertEquals(0, e.constants().length);
+        TestResult r = t.test(truth, e.constants(), ws);
+        assertTrue(r.success());
+        assertEquals(0.0, r.nmseTest(), 1e-24);
+        // an equivalent form also succeeds (success is numeric)
+        int[] alt = tr(t.library(), "mul,x1,add,add,mul,x1,x1,x1,div,x1,x1");
+        assertTrue(t.test(alt, new double[0], ws).success());
+        // a near miss does not
+        int[] wrong = tr(t.library(), "add,mul,x1,mul,x1,x1,mul,x1,x1");
+        Evaluation w = t.score(wrong, ws);
+        assertTrue(w.reward() < 0.9 && w.reward() > 0, "reward " + w.reward());
+        TestResult wr = t.test(wrong, new double[0], ws);
+        assertFalse(wr.success());
+        assertTrue(wr.nmseTestNoiseless() > 1e-3);
+    }
+
+    @Test
+    void invalidProgramsGetTheInvalidReward() {
+        RegressionTask t = task(nguyen1(20, 20), KOZA, null);
+        Workspace ws = t.newWorkspace();
+        int[] logx = tr(t.library(), "log,x1"); // x1 has negative values
+        Evaluation e = t.score(logx, ws);
+        assertTrue(e.invalid());
+        assertEquals(0.0, e.reward());
+        assertTrue(Double.isNaN(e.trainNrmse()));
+        TestResult r = t.test(logx, new double[0], ws);
+        assertTrue(r.invalid());
+        assertTrue(Double.isNaN(r.nmseTest()));
+        assertFalse(r.success());
+    }
+
+    @Test
+    void constantsAreFittedByTheOptimizer() {
+        // y = 2.5 * exp(0.8 * x1) - 0.3
+        Rng rng = new Rng(5);
+        double[] x = new double[30];
+        for (int i = 0; i < x.length; i++) x[i] = rng.nextDouble() * 4 - 2;
+        double[] y = Arrays.stream(x).map(v -> 2.5 * Math.exp(0.8 * v) - 0.3).toArray();
+        Dataset d = new Dataset("const", new double[][] {x}, y, new double[][] {x}, y, y, null, null);
+        RegressionTask t = task(d, List.of("add", "mul", "exp", "const"), new SimpleLevenbergMarquardt());
+        int[] p = tr(t.library(), "add,mul,const,exp,mul,const,x1,const");
+        Evaluation e = t.score(p, t.newWorkspace());
+        assertFalse(e.invalid());
+        assertArrayEquals(new double[] {2.5, 0.8, -0.3}, e.constants(), 1e-8);
+        assertEquals(1.0, e.reward(), 1e-9);
+        assertTrue(t.test(p, e.constants(), t.newWorkspace()).success());
+    }
+
+    @Test
+    void optimizerStartsAtOnesAndSeesInvalidPointsAsFalse() {
+        ConstantOptimizer opt = mock(ConstantOptimizer.class);
+        double[][] seen = new double[1][];
+        boolean[] validity = new boolean[2];
+        when(opt.optimize(any(), any())).thenAnswer(inv -> {
+            FitProblem fp = inv.getArgument(0);
+            seen[0] = ((double[]) inv.getArgument(1)).clone();
+            double[] r = new double[fp.residualCount()];
+            validity[0] = fp.evaluate(new double[] {2.0}, r, new double[fp.residualCount()][1]);
+            validity[1] = fp.evaluate(new double[] {-1.0}, r, null); // log of negatives
+            return new double[] {2.0};
+        });
+        Dataset d = nguyen1(20, 20);
+        double[] pos = Arrays.stream(d.xTrain()[0]).map(v -> Math.abs(v) + 0.1).toArray();
+        Dataset dp = new Dataset("pos", new double[][] {pos}, d.yTrain(), new double[][] {pos}, d.yTrain(), d.yTrain(), null, null);
+        RegressionTask t = task(dp, List.of("log", "mul", "const"), opt);
+        Evaluation e = t.score(tr(t.library(), "log,mul,const,x1"), t.newWorkspace());
+        assertArrayEquals(new double[] {1.0}, seen[0]);
+        assertTrue(validity[0]);
+        assertFalse(validity[1]);
+        assertArrayEquals(new double[] {2.0}, e.constants());
+    }
+
+    @Test
+    void metricSeesExactlyTrainingSizeEvenWithLargerTestSet() {
+        Dataset d = nguyen1(20, 200);
+        Library lib = LibraryBuilder.build(1, KOZA, false, BuiltinTokensPlugin.factories());
+        int[] lengths = new int[1];
+        Metric probe = new Metric() {
+            public double reward(double[] yHat) { lengths[0] = yHat.length; return 0.5; }
+            public double invalidReward() { return 0; }
+            public double maxReward() { return 1; }
+        };
+        RegressionTask t = new RegressionTask(d, lib, probe, null, 1e-12, false);
+        Workspace ws = t.newWorkspace();
+        t.test(tr(lib, "sin,x1"), new double[0], ws);
+        t.score(tr(lib, "sin,x1"), ws);
+        assertEquals(20, lengths[0]);
+    }
+
+    @Test
+    void concurrentScoringMatchesSequential() throws Exception {
+        RegressionTask t = task(nguyen1(20, 20), KOZA, null);
+        Rng rng = new Rng(9);
+        int[][] programs = new int[400][];
+        for (int i = 0; i < programs.length; i++) programs[i] = io.dsr4j.programs.eval.RandomTraversals.next(t.library(), rng, 4, 30);
+        double[] expected = new double[programs.length];
+        Workspace ws = t.newWorkspace();
+        for (int i = 0; i < programs.length; i++) expected[i] = t.score(programs[i], ws).reward();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<double[]>> fs = new java.util.ArrayList<>();
+            for (int w = 0; w < 3; w++) {
+                fs.add(pool.submit(() -> {
+                    Workspace own = t.newWorkspace();
+                    double[] r = new double[programs.length];
+                    for (int i = 0; i < programs.length; i++) r[i] = t.score(programs[i], own).reward();
+                    return r;
+                }));
+            }
+            for (Future<double[]> f : fs) assertArrayEquals(expected, f.get(), 0.0);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void complexityModes() {
+        RegressionTask t = task(nguyen1(20, 20), KOZA, null);
+        int[] p = tr(t.library(), "add,div,x1,x1,sin,x1"); // 1 + 2 + 1 + 1 + 3 + 1
+        assertEquals(9.0, t.complexity(p, "token"));
+        assertEquals(6.0, t.complexity(p, "length"));
+        assertEquals(0.0, t.complexity(p, null));
+        ConfigException e = assertThrows(ConfigException.class, () -> t.complexity(p, "tokens"));
+        assertTrue(e.getMessage().contains("did you mean 'token'"), e.getMessage());
+    }
+
+    @Test
+    void nonFiniteDataIsAUserError() {
+        double[] x = {1, Double.NaN};
+        double[] y = {1, 2};
+        Dataset d = new Dataset("bad", new double[][] {x}, y, new double[][] {x}, y, y, null, null);
+        ConfigException e = assertThrows(ConfigException.class, () -> task(d, KOZA, null));
+        assertTrue(e.getMessage().contains("row 2"), e.getMessage());
+    }
+}

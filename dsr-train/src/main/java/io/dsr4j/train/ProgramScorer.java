@@ -1,0 +1,34 @@
+package io.dsr4j.train;
+
+/**
+ * What the trainer needs from the task: score a finished traversal (constant fitting included), test it on the
+ * held-out data, and describe it. {@link #score} may be called concurrently with distinct {@code worker} indices.
+ */
+public interface ProgramScorer {
+
+    /** Result of scoring on the training data. */
+    record Score(double reward, boolean invalid, double[] constants) { }
+
+    /** Result on the test data (NaN metrics when invalid). */
+    record Test(double nmseTest, double nmseTestNoiseless, boolean success) { }
+
+    /** @param worker index in [0, workers) of the calling thread; each worker has its own buffers */
+    Score score(int[] traversal, int worker);
+
+    Test test(int[] traversal, double[] constants);
+
+    double complexity(int[] traversal);
+
+    /** Readable infix with fitted constants. */
+    String infix(int[] traversal, double[] constants);
+
+    String latex(int[] traversal, double[] constants);
+
+    String sympy(int[] traversal, double[] constants);
+
+    /** Comma-separated prefix token names (fitted constants shown as their values). */
+    String traversalString(int[] traversal, double[] constants);
+
+    /** Finishes a sampled token sequence (truncate at completion or pad with random inputs from {@code rng}). */
+    int[] finish(int[] tokens, io.dsr4j.api.util.Rng rng);
+}

@@ -1,0 +1,61 @@
+package io.dsr4j.train;
+
+import io.dsr4j.api.token.Library;
+import io.dsr4j.api.util.Rng;
+import io.dsr4j.programs.eval.Programs;
+import io.dsr4j.programs.eval.Workspace;
+import io.dsr4j.programs.print.ExpressionPrinter;
+import io.dsr4j.programs.task.Evaluation;
+import io.dsr4j.programs.task.RegressionTask;
+import io.dsr4j.programs.task.TestResult;
+
+/** {@link ProgramScorer} over a {@link RegressionTask}, with one evaluation workspace per worker thread. */
+final class RegressionScorer implements ProgramScorer {
+
+    private final RegressionTask task;
+    private final Library library;
+    private final String complexityMode;
+    private final Workspace[] workspaces;
+    private final Workspace testWorkspace;
+    private final ExpressionPrinter printer;
+
+    RegressionScorer(RegressionTask task, Library library, String complexityMode, int workers) {
+        this.task = task;
+        this.library = library;
+        this.complexityMode = complexityMode;
+        this.workspaces = new Workspace[Math.max(1, workers)];
+        for (int i = 0; i < workspaces.length; i++) workspaces[i] = task.newWorkspace();
+        this.testWorkspace = task.newWorkspace();
+        this.printer = new ExpressionPrinter(library);
+    }
+
+    @Override
+    public Score score(int[] traversal, int worker) {
+        Evaluation e = task.score(traversal, workspaces[worker]);
+        return new Score(e.reward(), e.invalid(), e.constants());
+    }
+
+    @Override
+    public synchronized Test test(int[] traversal, double[] constants) {
+        TestResult r = task.test(traversal, constants, testWorkspace);
+        return new Test(r.nmseTest(), r.nmseTestNoiseless(), r.success());
+    }
+
+    @Override
+    public double complexity(int[] traversal) { return task.complexity(traversal, complexityMode); }
+
+    @Override
+    public String infix(int[] traversal, double[] constants) { return printer.infix(traversal, constants); }
+
+    @Override
+    public String latex(int[] traversal, double[] constants) { return printer.latex(traversal, constants); }
+
+    @Override
+    public String sympy(int[] traversal, double[] constants) { return printer.sympy(traversal, constants); }
+
+    @Override
+    public String traversalString(int[] traversal, double[] constants) { return printer.traversal(traversal, constants); }
+
+    @Override
+    public int[] finish(int[] tokens, Rng rng) { return Programs.finish(tokens, tokens.length, library, rng); }
+}

@@ -1,0 +1,181 @@
+package io.dsr4j.train.cli;
+
+import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.api.plugin.PluginRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * The {@code dsr} command. Subcommands built into dsr-train are listed in {@code subcommands} below (adding one is
+ * one entry there); modules further up (dsr-bench) pass theirs to {@link #commandLine(Object...)}. Subcommands reach
+ * the shared state (plugins, verbosity) with {@link #of(CommandSpec)}.
+ *
+ * <p>Exit codes: 0 success, 1 unexpected failure (message and stack trace), 2 user error: a {@link ConfigException}
+ * anywhere in the cause chain (one paragraph, no stack trace) or a command-line usage error.
+ */
+@Command(name = "dsr", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        usageHelpAutoWidth = true, sortOptions = false,
+        description = "Deep Symbolic Regression on the JVM: recover closed-form expressions from data.",
+        footer = {"", "Run 'dsr COMMAND --help' for the options of a command."},
+        subcommands = {
+                RunCommand.class,
+                ConstraintsCommand.class,
+                BenchmarksCommand.class,
+                DataCommand.class,
+                PluginsCommand.class,
+                ConfigCommand.class,
+                CommandLine.HelpCommand.class,
+        })
+public final class DsrCli implements Callable<Integer> {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Debug logging for dsr4j (and INFO for libraries such as ND4J).")
+    boolean verbose;
+
+    @Option(names = "--plugins", paramLabel = "DIR|JAR", scope = ScopeType.INHERIT,
+            description = "Extra plugin directory or jar (repeatable), in addition to plugins/ next to ./dsr.")
+    List<Path> extraPluginPaths = new ArrayList<>();
+
+    private final PluginRegistry fixedRegistry;
+    private PluginRegistry registry;
+    private Supplier<Set<String>> functionSetNames =
+            () -> new java.util.TreeSet<>(io.dsr4j.programs.data.BenchmarkRegistry.get().functionSetNames());
+
+    /** The command as started from the shell: plugins from the class path and {@code -Ddsr.plugins}. */
+    public DsrCli() {
+        this(null);
+    }
+
+    /** A command that uses exactly {@code registry} (tests and embedding applications). */
+    public DsrCli(PluginRegistry registry) {
+        this.fixedRegistry = registry;
+    }
+
+    /** The root command object of any (sub)command, e.g. {@code DsrCli.of(spec).plugins()} in a subcommand. */
+    public static DsrCli of(CommandSpec anySpec) {
+        return (DsrCli) anySpec.root().userObject();
+    }
+
+    /** All plugins (loaded once, on first use). */
+    public PluginRegistry plugins() {
+        if (registry == null) {
+            if (fixedRegistry != null) {
+                registry = fixedRegistry;
+            } else {
+                List<Path> paths = new ArrayList<>();
+                for (String part : System.getProperty(PluginRegistry.PLUGINS_PROPERTY, "").split(File.pathSeparator)) {
+                    if (!part.isBlank()) paths.add(Path.of(part.trim()));
+                }
+                for (Path p : extraPluginPaths) {
+                    if (!p.toFile().exists()) throw new ConfigException("--plugins " + p + ": no such directory or jar");
+                    paths.add(p);
+                }
+                ClassLoader cl = Thread.currentThread().getContextClassLoader();
+                registry = PluginRegistry.load(cl != null ? cl : DsrCli.class.getClassLoader(), paths);
+            }
+        }
+        return registry;
+    }
+
+    /** The named function sets (e.g. Koza) for name checks, or null when unknown; see {@link #functionSetNames(Supplier)}. */
+    public Set<String> functionSetNames() { return functionSetNames.get(); }
+
+    /** Where the named function sets come from (set by the module that ships them). */
+    public DsrCli functionSetNames(Supplier<Set<String>> source) {
+        this.functionSetNames = source;
+        return this;
+    }
+
+    public boolean verbose() { return verbose; }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("dsr: error: missing command");
+        spec.commandLine().usage(err);
+        return EXIT_USAGE;
+    }
+
+    /** The command line with the built-in subcommands plus {@code extraSubcommands} (picocli {@code @Command} objects). */
+    public static CommandLine commandLine(Object... extraSubcommands) {
+        return commandLine(new DsrCli(), extraSubcommands);
+    }
+
+    /** Like {@link #commandLine(Object...)} with a given root (e.g. one with a fixed plugin registry). */
+    public static CommandLine commandLine(DsrCli root, Object... extraSubcommands) {
+        CommandLine cl = new CommandLine(root);
+        for (Object sub : extraSubcommands) cl.addSubcommand(sub);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(DsrCli::onExecutionException);
+        cl.setParameterExceptionHandler(DsrCli::onParameterException);
+        return cl;
+    }
+
+    /** Configures logging from {@code args} and runs; returns the exit code. */
+    public static int execute(String[] args, Object... extraSubcommands) {
+        return execute(new DsrCli(), args, extraSubcommands);
+    }
+
+    /** Like {@link #execute(String[], Object...)} with a configured root (e.g. {@link #functionSetNames(Supplier)}). */
+    public static int execute(DsrCli root, String[] args, Object... extraSubcommands) {
+        CliLogging.configure(args);
+        return commandLine(root, extraSubcommands).execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    static int onExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        ConfigException userError = userError(ex);
+        if (userError != null) {
+            err.println("dsr: error: " + userError.getMessage());
+            err.flush();
+            return EXIT_USAGE;
+        }
+        err.println("dsr: internal error: " + ex);
+        ex.printStackTrace(err);
+        err.flush();
+        return EXIT_FAILURE;
+    }
+
+    /** The ConfigException behind {@code t} (possibly wrapped by Guice, executors, ...), or null. */
+    static ConfigException userError(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ConfigException ce) return ce;
+            if (c.getCause() == c) break;
+        }
+        return null;
+    }
+
+    static int onParameterException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("dsr: error: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return EXIT_USAGE;
+    }
+}

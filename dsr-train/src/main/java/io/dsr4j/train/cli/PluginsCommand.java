@@ -1,0 +1,83 @@
+package io.dsr4j.train.cli;
+
+import io.dsr4j.api.plugin.PluginKind;
+import io.dsr4j.api.plugin.PluginRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code dsr plugins}: every registered name per kind, with its class, plugin and the jar it came from. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = {"List the installed plugins and every name they register (tokens, priors, metrics, "
+                + "estimators, policies, constant optimizers, datasets), with implementing class and jar.",
+                "Plugin jars are found in plugins/ next to ./dsr and in --plugins directories."})
+final class PluginsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--kind", paramLabel = "KIND",
+            description = "Only this kind: ${COMPLETION-CANDIDATES}.")
+    PluginKind kind;
+
+    @Override
+    public Integer call() {
+        PluginRegistry registry = DsrCli.of(spec).plugins();
+        PrintWriter out = spec.commandLine().getOut();
+        if (kind == null) {
+            out.println("Plugins (" + registry.plugins().size() + "):");
+            List<String[]> rows = new ArrayList<>();
+            for (PluginRegistry.PluginInfo p : registry.plugins()) {
+                rows.add(new String[]{p.name(), p.className(), shortPath(p.source())});
+            }
+            table(out, rows);
+        }
+        for (PluginKind k : PluginKind.values()) {
+            if (kind != null && k != kind) continue;
+            List<String[]> rows = new ArrayList<>();
+            for (PluginRegistry.Registration r : registry.describe()) {
+                if (r.kind() != k) continue;
+                rows.add(new String[]{r.name(), "[" + r.plugin() + "]", r.implementation(), shortPath(r.source()),
+                        r.description()});
+            }
+            if (kind == null) out.println();
+            out.println(k.label() + " (" + k.configKey() + "): " + (rows.isEmpty() ? "none" : rows.size()));
+            table(out, rows);
+        }
+        out.flush();
+        return DsrCli.EXIT_OK;
+    }
+
+    /** A path relative to the working directory when it is below it. */
+    private static String shortPath(String source) {
+        try {
+            Path p = Path.of(source).toAbsolutePath().normalize();
+            Path cwd = Path.of("").toAbsolutePath();
+            return p.startsWith(cwd) && !p.equals(cwd) ? cwd.relativize(p).toString() : p.toString();
+        } catch (RuntimeException e) {
+            return source;
+        }
+    }
+
+    private static void table(PrintWriter out, List<String[]> rows) {
+        if (rows.isEmpty()) return;
+        int cols = rows.get(0).length;
+        int[] width = new int[cols];
+        for (String[] r : rows) for (int i = 0; i < cols; i++) width[i] = Math.max(width[i], r[i].length());
+        for (String[] r : rows) {
+            StringBuilder sb = new StringBuilder("  ");
+            for (int i = 0; i < cols; i++) {
+                if (i == cols - 1) sb.append(r[i]);
+                else sb.append(String.format("%-" + width[i] + "s  ", r[i]));
+            }
+            out.println(sb.toString().stripTrailing());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.dsr4j.train.estimator;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import com.google.inject.multibindings.MapBinder;
+import io.dsr4j.api.estimator.EstimatorFactory;
+import io.dsr4j.api.plugin.DsrPlugin;
+import io.dsr4j.api.plugin.PluginBinder;
+
+/** Registers the built-in gradient estimators: risk_seeking, vanilla, pqt, ppo. */
+public final class BuiltinEstimatorsPlugin implements DsrPlugin {
+
+    @Override
+    public String name() { return "builtin-estimators"; }
+
+    @Override
+    public Module module() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                MapBinder<String, EstimatorFactory> estimators = PluginBinder.estimators(binder());
+                estimators.addBinding(RiskSeekingEstimator.NAME).toInstance(new RiskSeekingEstimator.Factory());
+                estimators.addBinding(VanillaEstimator.NAME).toInstance(new VanillaEstimator.Factory());
+                estimators.addBinding(PqtEstimator.NAME).toInstance(new PqtEstimator.Factory());
+                estimators.addBinding(PpoEstimator.NAME).toInstance(new PpoEstimator.Factory());
+            }
+        };
+    }
+}

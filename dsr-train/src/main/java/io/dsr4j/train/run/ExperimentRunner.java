@@ -1,0 +1,216 @@
+package io.dsr4j.train.run;
+
+import io.dsr4j.api.config.DsrConfig;
+import io.dsr4j.api.data.Dataset;
+import io.dsr4j.api.plugin.PluginRegistry;
+import io.dsr4j.train.Experiment;
+import io.dsr4j.train.Trainer;
+import io.dsr4j.train.TrainerCheckpoint;
+import io.dsr4j.train.log.IterationLog;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs the seeds of one experiment (sequentially or P at a time in this JVM) into a run directory:
+ * {@code config.yaml} (resolved), {@code run.yaml} (seeds), {@code summary.csv} (one row per finished seed, appended
+ * atomically) and {@code seed_<S>/} with the per-iteration log, hall of fame, Pareto front, result and checkpoint.
+ * A seed that crashes is reported (and its {@code error.txt} written); the others finish.
+ */
+public final class ExperimentRunner {
+
+    public static final String SUMMARY = "summary.csv";
+    public static final String CHECKPOINT = "checkpoint.bin";
+
+    private final PluginRegistry registry;
+    private final PrintStream out;
+    private final PrintStream err;
+    private volatile BooleanSupplier stop = () -> false;
+
+    public ExperimentRunner(PluginRegistry registry, PrintStream out, PrintStream err) {
+        this.registry = registry;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Stops every seed between iterations when it returns true (tests, embedding). */
+    public void setStop(BooleanSupplier stop) { this.stop = stop; }
+
+    /** A fresh run directory under {@code parent}: {@code <exp_name>}, or a timestamped sibling if it is taken. */
+    public static Path newRunDirectory(Path parent, String expName) throws IOException {
+        Path dir = parent.resolve(expName);
+        if (Files.exists(dir)) {
+            try (var s = Files.list(dir)) {
+                if (s.findAny().isPresent()) {
+                    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+                    dir = parent.resolve(expName + "_" + stamp);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    /** Starts a run: writes config.yaml and run.yaml, then runs every seed. */
+    public List<RunResult> start(DsrConfig config, Path runDir, List<Long> seeds, int parallel) throws IOException {
+        AtomicFiles.write(runDir.resolve("config.yaml"), config.resolvedYaml());
+        StringBuilder run = new StringBuilder("seeds: [");
+        for (int i = 0; i < seeds.size(); i++) run.append(i == 0 ? "" : ", ").append(seeds.get(i));
+        run.append("]\nparallel: ").append(parallel).append('\n');
+        AtomicFiles.write(runDir.resolve("run.yaml"), run.toString());
+        return execute(config, runDir, seeds, parallel, false);
+    }
+
+    /** Continues a run directory: finished seeds are skipped, the others resume from their checkpoints. */
+    public List<RunResult> execute(DsrConfig config, Path runDir, List<Long> seeds, int parallel, boolean resume)
+            throws IOException {
+        Set<Long> finished = resume ? finishedSeeds(runDir) : Set.of();
+        List<Long> todo = new ArrayList<>();
+        for (long s : seeds) if (!finished.contains(s)) todo.add(s);
+        if (resume && todo.size() < seeds.size()) {
+            out.println("resuming " + runDir + ": " + (seeds.size() - todo.size()) + " seed(s) already finished");
+        }
+        Dataset dataset = Experiment.loadDataset(config, registry);
+        // Build one experiment up front so configuration errors surface before any work or thread starts.
+        try (Experiment probe = Experiment.build(config, registry, todo.isEmpty() ? 0 : todo.get(0), dataset)) {
+            out.println("library: " + probe.library().names());
+            out.println("priors (max length " + probe.priors().maxLength() + "):" + probe.priors().describe());
+        }
+        List<RunResult> results = Collections.synchronizedList(new ArrayList<>());
+        boolean par = parallel > 1 && todo.size() > 1;
+        if (!par) {
+            for (long s : todo) runOne(config, dataset, runDir, s, false, results);
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, todo.size()));
+            try {
+                List<Future<?>> fs = new ArrayList<>();
+                for (long s : todo) fs.add(pool.submit(() -> runOne(config, dataset, runDir, s, true, results)));
+                for (Future<?> f : fs) {
+                    try {
+                        f.get();
+                    } catch (Exception e) {
+                        err.println("dsr: unexpected failure: " + e);
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        return results;
+    }
+
+    private void runOne(DsrConfig config, Dataset dataset, Path runDir, long seed, boolean parallel, List<RunResult> results) {
+        Path seedDir = runDir.resolve("seed_" + seed);
+        try {
+            Files.createDirectories(seedDir);
+            RunResult r = runSeed(config, dataset, seed, seedDir, parallel);
+            if (r == null) return;
+            AtomicFiles.appendLine(runDir.resolve(SUMMARY), RunResult.HEADER, r.csv());
+            results.add(r);
+            out.printf(java.util.Locale.ROOT, "seed %d: %s in %d iterations (%.1f s): %s%n", seed,
+                    r.success() ? "recovered" : "not recovered", r.iterations(), r.seconds(), r.expression());
+        } catch (Exception | OutOfMemoryError e) {
+            StringWriter sw = new StringWriter();
+            e.printStackTrace(new PrintWriter(sw));
+            try {
+                AtomicFiles.write(seedDir.resolve("error.txt"), sw.toString());
+            } catch (IOException ignored) {
+                // best effort: the message below still reaches the user
+            }
+            err.println("dsr: seed " + seed + " failed: " + e + " (details in " + seedDir.resolve("error.txt") + ")");
+        }
+    }
+
+    /** Runs (or resumes) one seed; returns null if it was stopped before finishing. */
+    public RunResult runSeed(DsrConfig config, Dataset dataset, long seed, Path seedDir, boolean parallel) throws IOException {
+        try (Experiment exp = Experiment.build(config, registry, seed, dataset)) {
+            Trainer t = exp.trainer();
+            Path ckpt = seedDir.resolve(CHECKPOINT);
+            if (Files.exists(ckpt)) {
+                TrainerCheckpoint.load(t, ckpt);
+                out.println("seed " + seed + ": resumed at iteration " + t.iteration());
+            }
+            try (IterationLog log = new IterationLog(seedDir.resolve("iterations.csv"), config.logging().saveFreq(),
+                    t.iteration())) {
+                t.addListener((s, tr) -> log.append(s));
+                t.addListener(new ProgressReporter(out, ProgressReporter.resolve(config.logging().progress().yamlName(), parallel),
+                        config.logging().progressEvery(), "[" + dataset.name() + " seed " + seed + "]", config.training().nSamples()));
+                Checkpointing cp = new Checkpointing(t.settings().checkpointEvery(), t.settings().checkpointInterval(), ckpt, log);
+                t.addListener(cp);
+                t.run(stop);
+                log.flush();
+                if (!t.done()) {
+                    cp.save(t);
+                    return null;
+                }
+            }
+            RunResult r = RunOutputs.finish(t, seedDir, seed, dataset.name(), config.logging().savePareto());
+            Files.deleteIfExists(ckpt);
+            return r;
+        }
+    }
+
+    /** Seeds already in summary.csv. */
+    public static Set<Long> finishedSeeds(Path runDir) throws IOException {
+        Set<Long> done = new HashSet<>();
+        Path f = runDir.resolve(SUMMARY);
+        if (!Files.exists(f)) return done;
+        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) continue;
+            done.add(Long.parseLong(Csv.parse(lines.get(i)).get(0)));
+        }
+        return done;
+    }
+
+    /** Writes checkpoints every N iterations and/or every interval of wall time. */
+    static final class Checkpointing implements Trainer.Listener {
+        private final long every;
+        private final java.time.Duration interval;
+        private final Path file;
+        private final IterationLog log;
+        private long last = System.nanoTime();
+
+        Checkpointing(long every, java.time.Duration interval, Path file, IterationLog log) {
+            this.every = every;
+            this.interval = interval;
+            this.file = file;
+            this.log = log;
+        }
+
+        @Override
+        public void onIteration(io.dsr4j.train.log.IterationStats stats, Trainer t) {
+            if (t.done()) return;
+            boolean due = (every > 0 && t.iteration() % every == 0)
+                    || (interval != null && System.nanoTime() - last >= interval.toNanos());
+            if (due) save(t);
+        }
+
+        void save(Trainer t) {
+            try {
+                log.flush();
+                TrainerCheckpoint.save(t, file);
+                last = System.nanoTime();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

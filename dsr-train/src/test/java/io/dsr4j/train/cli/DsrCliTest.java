@@ -1,0 +1,293 @@
+package io.dsr4j.train.cli;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.api.config.ConfigLoader;
+import io.dsr4j.api.config.DsrConfig;
+import io.dsr4j.api.plugin.DsrPlugin;
+import io.dsr4j.api.plugin.PluginBinder;
+import io.dsr4j.api.plugin.PluginRegistry;
+import io.dsr4j.api.reward.Metric;
+import io.dsr4j.api.reward.RewardFactory;
+import io.dsr4j.api.token.Token;
+import io.dsr4j.api.token.TokenFactory;
+import io.dsr4j.api.token.TokenKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The CLI in-process: exit codes and messages for every class of user error, without stack traces. */
+class DsrCliTest {
+
+    /** Registers every name the built-in defaults use, plus a few tokens, so that configs can be checked. */
+    static final class CliTestPlugin implements DsrPlugin {
+        @Override
+        public String name() { return "cli-test"; }
+
+        @Override
+        public Module module() {
+            return new AbstractModule() {
+                @Override
+                protected void configure() {
+                    for (String t : new String[]{"add", "sub", "mul", "div", "sin", "cos", "exp", "log"}) {
+                        PluginBinder.tokens(binder()).addBinding(t).toInstance(token(t));
+                    }
+                    PluginBinder.rewards(binder()).addBinding("inv_nrmse").toInstance(new RewardFactory() {
+                        public int parameterCount() { return 1; }
+                        public Metric create(double[] y, double[] p) { throw new UnsupportedOperationException(); }
+                    });
+                    PluginBinder.policies(binder()).addBinding("lstm").toInstance((c, p) -> { throw new UnsupportedOperationException(); });
+                    PluginBinder.estimators(binder()).addBinding("risk_seeking").toInstance((c, p) -> { throw new UnsupportedOperationException(); });
+                    PluginBinder.constantOptimizers(binder()).addBinding("lm").toInstance(p -> { throw new UnsupportedOperationException(); });
+                    for (String p : new String[]{"length", "repeat", "inverse", "trig", "const", "no_inputs",
+                            "uniform_arity", "soft_length", "domain_range"}) {
+                        PluginBinder.priors(binder()).addBinding(p).toInstance((c, params) -> Optional.empty());
+                    }
+                }
+            };
+        }
+
+        private static TokenFactory token(String name) {
+            return protectedMode -> new Token() {
+                public String name() { return name; }
+                public int arity() { return 1; }
+                public TokenKind kind() { return TokenKind.FUNCTION; }
+                public double complexity() { return 1; }
+            };
+        }
+    }
+
+    @Command(name = "boom", description = "test: fails unexpectedly")
+    static final class Boom implements Callable<Integer> {
+        @Override
+        public Integer call() { throw new IllegalStateException("kaput"); }
+    }
+
+    @Command(name = "wrapped", description = "test: a user error wrapped by some library")
+    static final class Wrapped implements Callable<Integer> {
+        @Override
+        public Integer call() { throw new RuntimeException(new ConfigException("data.csv:3: bad row")); }
+    }
+
+    record Result(int exit, String out, String err) { }
+
+    @TempDir
+    Path dir;
+
+    private static final PluginRegistry REGISTRY = PluginRegistry.of(List.of(new CliTestPlugin()));
+
+    private static Result run(String... args) {
+        CommandLine cl = DsrCli.commandLine(new DsrCli(REGISTRY).functionSetNames(() -> Set.of("Koza")),
+                new Boom(), new Wrapped());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private Path file(String yaml) throws Exception {
+        Path f = dir.resolve("exp.yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    /** A user error: exit 2, one "dsr: error:" paragraph on stderr naming the location and key, no stack trace. */
+    private static String userError(Result r, String location, String key) {
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("", r.out());
+        String err = r.err();
+        assertTrue(err.startsWith("dsr: error: " + location), err);
+        assertTrue(err.contains("key '" + key + "'"), err);
+        assertEquals(1, err.strip().lines().count(), "one paragraph: " + err);
+        assertFalse(err.contains("\tat ") || err.contains("Exception"), err);
+        return err;
+    }
+
+    @Test
+    void versionAndHelp() {
+        Result v = run("--version");
+        assertEquals(0, v.exit());
+        assertTrue(v.out().matches("dsr4j 0\\.1\\.0-SNAPSHOT \\(Java [^,]+, .+\\)\\R"), v.out());
+        Result h = run("--help");
+        assertEquals(0, h.exit());
+        assertTrue(h.out().contains("plugins") && h.out().contains("config") && h.out().contains("boom"), h.out());
+    }
+
+    @Test
+    void usageErrorsExitWith2() {
+        Result none = run();
+        assertEquals(2, none.exit());
+        assertTrue(none.err().startsWith("dsr: error: missing command"), none.err());
+        Result unknown = run("plugin");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().startsWith("dsr: error: Unmatched argument at index 0: 'plugin'"), unknown.err());
+        assertTrue(unknown.err().contains("Did you mean") && unknown.err().contains("plugins"), unknown.err());
+        Result badOption = run("config", "--sett", "a=b");
+        assertEquals(2, badOption.exit());
+        assertTrue(badOption.err().contains("Try 'dsr config --help'"), badOption.err());
+    }
+
+    @Test
+    void pluginsListsNamesPerKindWithClassAndSource() {
+        Result r = run("plugins");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("Plugins (1):\n  cli-test  " + CliTestPlugin.class.getName()), r.out());
+        assertTrue(r.out().contains("\ntoken (task.function_set entries): 8\n  add "), r.out());
+        assertTrue(r.out().contains("\npolicy (policy.type): 1\n  lstm  [cli-test]  " + DsrCliTest.class.getName()), r.out());
+        assertTrue(r.out().contains("\ndataset (task.dataset resolution): none\n"), r.out());
+        Result one = run("plugins", "--kind", "policy");
+        assertEquals(0, one.exit(), one.err());
+        assertFalse(one.out().contains("token"), one.out());
+    }
+
+    @Test
+    void configPrintsTheResolvedConfigurationThatLoadsBack() throws Exception {
+        Path f = file("task: {function_set: [add, mul, sin, 1.0, const]}\n");
+        Result r = run("config", f.toString(), "--set", "training.batch_size=500");
+        assertEquals(0, r.exit(), r.err());
+        Path back = dir.resolve("resolved.yaml");
+        Files.writeString(back, r.out());
+        DsrConfig expected = ConfigLoader.load(f, List.of("training.batch_size=500"));
+        assertEquals(expected, ConfigLoader.load(back, List.of()));
+        assertEquals(0, run("config", "--set", "task.function_set=Koza").exit());
+    }
+
+    @Test
+    void yamlSyntaxError() throws Exception {
+        Path f = file("task:\n  dataset: Nguyen-1\n  function_set: [add, mul\ntraining:\n  batch_size: 3\n");
+        Result r = run("config", f.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("dsr: error: " + f + ":4:9: invalid YAML: "), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void duplicateKey() throws Exception {
+        Path f = file("training:\n  batch_size: 5\n  batch_size: 6\n");
+        String err = userError(run("config", f.toString()), f + ":3:3", "training.batch_size");
+        assertTrue(err.contains("duplicate key (first defined at " + f + ":2:3)"), err);
+    }
+
+    @Test
+    void missingFile() {
+        Result r = run("config", dir.resolve("nope.yaml").toString());
+        assertEquals(2, r.exit());
+        assertEquals("dsr: error: " + dir.resolve("nope.yaml") + ": configuration file not found (looked for "
+                + dir.resolve("nope.yaml").toAbsolutePath() + ")\n", r.err());
+    }
+
+    @Test
+    void unknownSection() throws Exception {
+        Path f = file("task: {dataset: Nguyen-2}\ntrainng:\n  batch_size: 5\n");
+        String err = userError(run("config", f.toString()), f + ":2:1", "trainng");
+        assertTrue(err.contains("unknown section (did you mean 'training'?); allowed sections: "), err);
+    }
+
+    @Test
+    void unknownKeyInSection() throws Exception {
+        Path f = file("training:\n  n_sample: 5\n");
+        String err = userError(run("config", f.toString()), f + ":2:13", "training.n_sample");
+        assertTrue(err.contains("unknown key (did you mean 'n_samples'?); allowed keys: "), err);
+    }
+
+    @Test
+    void wrongType() throws Exception {
+        Path f = file("training:\n  batch_size: lots\n");
+        String err = userError(run("config", f.toString()), f + ":2:15", "training.batch_size");
+        assertTrue(err.contains("expected an integer but found 'lots'"), err);
+    }
+
+    @Test
+    void outOfRange() throws Exception {
+        Path f = file("task:\n  threshold: -1\n");
+        String err = userError(run("config", f.toString()), f + ":2:14", "task.threshold");
+        assertTrue(err.contains("value -1.0 is out of range; allowed: a number > 0"), err);
+    }
+
+    @Test
+    void unknownPluginNames() throws Exception {
+        Path f = file("policy: {type: lsmt}\n");
+        String err = userError(run("config", f.toString()), f + ":1:16", "policy.type");
+        assertTrue(err.contains("unknown policy 'lsmt' (did you mean 'lstm'?); available: lstm"), err);
+
+        f = file("estimator:\n  type: risk-seeking\n");
+        userError(run("config", f.toString()), f + ":2:9", "estimator.type");
+
+        f = file("task:\n  metric: nrmse\n");
+        err = userError(run("config", f.toString()), f + ":2:11", "task.metric");
+        assertTrue(err.contains("unknown reward 'nrmse' (did you mean 'inv_nrmse'?)"), err);
+
+        f = file("prior:\n  soft_lenght: {loc: 5}\n");
+        err = userError(run("config", f.toString()), f + ":2:3", "prior.soft_lenght");
+        assertTrue(err.contains("(did you mean 'soft_length'?)"), err);
+
+        f = file("task:\n  function_set: [add, mul, tanh]\n");
+        err = userError(run("config", f.toString()), f + ":2:28", "task.function_set");
+        assertTrue(err.contains("unknown token 'tanh' (did you mean 'sin'?)") || err.contains("unknown token 'tanh';"), err);
+
+        err = userError(run("config", "--set", "task.function_set=Kosa"), "command line (--set task.function_set=Kosa)",
+                "task.function_set");
+        assertTrue(err.contains("unknown function set 'Kosa' (did you mean 'Koza'?)"), err);
+
+        assertEquals(0, run("config", f.toString(), "--no-names").exit(), "--no-names skips the name checks");
+    }
+
+    @Test
+    void badSetSyntax() {
+        Result r = run("config", "--set", "training.batch_size");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("dsr: error: command line (--set training.batch_size): expected --set "
+                + "path.to.key=value"), r.err());
+        String err = userError(run("config", "--set", "training.batch_size=0"),
+                "command line (--set training.batch_size=0)", "training.batch_size");
+        assertTrue(err.contains("allowed: an integer >= 1"), err);
+        Result yaml = run("config", "--set", "task.function_set=[add,mul");
+        assertEquals(2, yaml.exit());
+        assertTrue(yaml.err().startsWith("dsr: error: command line (--set task.function_set=[add,mul): invalid YAML"),
+                yaml.err());
+    }
+
+    @Test
+    void unexpectedFailuresExitWith1AndAStackTrace() {
+        Result r = run("boom");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().startsWith("dsr: internal error: java.lang.IllegalStateException: kaput"), r.err());
+        assertTrue(r.err().contains("\tat io.dsr4j.train.cli.DsrCliTest$Boom.call"), r.err());
+        Result w = run("wrapped");
+        assertEquals(2, w.exit(), "a ConfigException inside another exception is still a user error");
+        assertEquals("dsr: error: data.csv:3: bad row\n", w.err());
+    }
+
+    @Test
+    void extraSubcommandsSeeTheRoot() {
+        List<Object> seen = new ArrayList<>();
+        @Command(name = "probe")
+        class Probe implements Runnable {
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            public void run() { seen.add(DsrCli.of(spec).plugins()); }
+        }
+        CommandLine cl = DsrCli.commandLine(new DsrCli(REGISTRY), new Probe());
+        assertEquals(0, cl.execute("probe"));
+        assertEquals(List.of(REGISTRY), seen);
+    }
+}

@@ -1,0 +1,72 @@
+package io.dsr4j.train.run;
+
+import io.dsr4j.api.config.ConfigLoader;
+import io.dsr4j.api.config.DsrConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static io.dsr4j.train.run.RunTestSupport.config;
+import static io.dsr4j.train.run.RunTestSupport.rows;
+import static io.dsr4j.train.run.RunTestSupport.runner;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ExperimentRunnerTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void tinyRunWritesEveryFileForEverySeed() throws Exception {
+        DsrConfig c = config(1000, 200, Map.of("training.early_stopping", "false"));
+        Path dir = ExperimentRunner.newRunDirectory(tmp, "tiny");
+        List<RunResult> results = runner().start(c, dir, List.of(5L, 6L), 2);
+        assertEquals(2, results.size());
+        for (String f : List.of("config.yaml", "run.yaml", "summary.csv")) assertTrue(Files.exists(dir.resolve(f)), f);
+        List<List<String>> summary = rows(dir.resolve("summary.csv"));
+        assertEquals(2, summary.size());
+        for (long seed : List.of(5L, 6L)) {
+            Path s = dir.resolve("seed_" + seed);
+            for (String f : List.of("iterations.csv", "hof.csv", "pareto.csv", "result.yaml")) {
+                assertTrue(Files.size(s.resolve(f)) > 0, s + "/" + f);
+            }
+            assertFalse(Files.exists(s.resolve(ExperimentRunner.CHECKPOINT)), "checkpoint removed after finishing");
+            assertEquals(5, rows(s.resolve("iterations.csv")).size(), "one row per iteration");
+        }
+        // The written configuration loads back to the same configuration.
+        DsrConfig back = ConfigLoader.load(dir.resolve("config.yaml"), List.of());
+        assertEquals(c, back);
+        String header = Files.readAllLines(dir.resolve("summary.csv"), StandardCharsets.UTF_8).get(0);
+        assertTrue(header.startsWith("seed,benchmark,success,iterations,n_samples,seconds,r_best,"));
+        assertTrue(header.contains("nmse_test_noiseless") && header.contains("expression") && header.contains("traversal"));
+    }
+
+    @Test
+    void aTakenRunDirectoryIsNotOverwritten() throws Exception {
+        Path first = ExperimentRunner.newRunDirectory(tmp, "x");
+        Files.writeString(first.resolve("summary.csv"), "keep");
+        Path second = ExperimentRunner.newRunDirectory(tmp, "x");
+        assertTrue(!second.equals(first) && second.getFileName().toString().startsWith("x_"));
+        assertEquals("keep", Files.readString(first.resolve("summary.csv")));
+    }
+
+    @Test
+    void sameSeedGivesTheSameRunWhateverTheThreadCount() throws Exception {
+        DsrConfig one = config(1500, 300, Map.of("training.early_stopping", "false", "training.n_threads", "1"));
+        DsrConfig two = config(1500, 300, Map.of("training.early_stopping", "false", "training.n_threads", "2"));
+        Path a = ExperimentRunner.newRunDirectory(tmp, "a");
+        Path b = ExperimentRunner.newRunDirectory(tmp, "b");
+        runner().start(one, a, List.of(11L), 1);
+        runner().start(two, b, List.of(11L), 1);
+        assertEquals(rows(a.resolve("seed_11/iterations.csv"), "time", "evals_per_s"),
+                rows(b.resolve("seed_11/iterations.csv"), "time", "evals_per_s"));
+        assertEquals(rows(a.resolve("summary.csv"), "seconds"), rows(b.resolve("summary.csv"), "seconds"));
+    }
+}

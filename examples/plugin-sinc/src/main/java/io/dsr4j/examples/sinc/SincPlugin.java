@@ -1,0 +1,28 @@
+package io.dsr4j.examples.sinc;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import io.dsr4j.api.plugin.DsrPlugin;
+import io.dsr4j.api.plugin.PluginBinder;
+
+/**
+ * The plugin's entry point, listed in {@code META-INF/services/io.dsr4j.api.plugin.DsrPlugin}. Its Guice module
+ * registers each factory under the name used in YAML: {@code task.function_set: [..., sinc]} and
+ * {@code prior: {no_nested_sinc: {on: true}}}.
+ */
+public final class SincPlugin implements DsrPlugin {
+
+    @Override
+    public String name() { return "sinc-example"; }
+
+    @Override
+    public Module module() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                PluginBinder.tokens(binder()).addBinding(SincToken.NAME).toInstance(new SincToken.Factory());
+                PluginBinder.priors(binder()).addBinding(NoNestedSincPrior.NAME).toInstance(new NoNestedSincPrior.Factory());
+            }
+        };
+    }
+}
