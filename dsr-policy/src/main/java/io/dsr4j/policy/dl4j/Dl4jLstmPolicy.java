@@ -44,6 +44,9 @@ public final class Dl4jLstmPolicy implements ParameterizedPolicy {
      */
     public static final long SAMPLE_STREAM = 0x5A3B_0001L;
 
+    /** Below this many rows, dropping finished rows from the network batch saves less than it costs. */
+    private static final int MIN_COMPACTION_ROWS = 64;
+
     private static final String FORMAT = "dsr4j.dl4j-lstm";
     private static final int FORMAT_VERSION = 1;
 
@@ -105,7 +108,6 @@ public final class Dl4jLstmPolicy implements ParameterizedPolicy {
         int L = library.size(), maxLen = environment.maxLength();
         Episode episode = environment.start(n);
         LstmStepper step = stepper(n);
-        step.reset();
         Rng call = Rng.fromState(rng.nextLong());
         Rng[] rows = new Rng[n];
         for (int r = 0; r < n; r++) rows[r] = call.split(r);
@@ -113,12 +115,17 @@ public final class Dl4jLstmPolicy implements ParameterizedPolicy {
         float[] priors = new float[n * maxLen * L];
         float[] prior = new float[n * L];
         int[] chosen = new int[n];
-        double[] input = step.input(), logits = step.logits();
+        // rowAt[p]: the episode row at stepper position p; the stepper drops finished rows as they accumulate
+        int[] rowAt = new int[n], keep = new int[n];
+        for (int p = 0; p < n; p++) rowAt[p] = p;
+        int live = n;
         int t = 0;
         for (; t < maxLen && !episode.allFinished(); t++) {
-            for (int r = 0; r < n; r++) {
+            double[] input = step.input();
+            for (int p = 0; p < live; p++) {
+                int r = rowAt[p];
                 int parent = episode.parent(r), sibling = episode.sibling(r), dangling = episode.dangling(r);
-                encoder.encode(episode.lastAction(r), parent, sibling, dangling, params, input, r, n);
+                encoder.encode(episode.lastAction(r), parent, sibling, dangling, params, input, p, live);
                 int at = r * maxLen + t;
                 parents[at] = parent;
                 siblings[at] = sibling;
@@ -126,14 +133,23 @@ public final class Dl4jLstmPolicy implements ParameterizedPolicy {
             }
             episode.priors(prior);
             step.step();
-            for (int r = 0; r < n; r++) {
+            double[] logits = step.logits();
+            for (int p = 0; p < live; p++) {
+                int r = rowAt[p];
                 if (episode.finished(r)) continue;
                 System.arraycopy(prior, r * L, priors, (r * maxLen + t) * L, L);
-                distribution.set(logits, r, n, prior, r * L);
+                distribution.set(logits, p, live, prior, r * L);
                 chosen[r] = distribution.sample(rows[r].nextDouble());
                 actions[r * maxLen + t] = chosen[r];
             }
             episode.advance(chosen);
+            int unfinished = 0;
+            for (int p = 0; p < live; p++) if (!episode.finished(rowAt[p])) keep[unfinished++] = p;
+            if (live >= MIN_COMPACTION_ROWS && unfinished <= live / 2 && unfinished > 0) {
+                for (int i = 0; i < unfinished; i++) rowAt[i] = rowAt[keep[i]];
+                step.retain(keep, unfinished);
+                live = unfinished;
+            }
         }
         if (!episode.allFinished()) {
             throw new IllegalStateException("sampling environment did not finish its rows within max length " + maxLen);
@@ -162,7 +178,8 @@ public final class Dl4jLstmPolicy implements ParameterizedPolicy {
     }
 
     private LstmStepper stepper(int n) {
-        if (stepper == null || stepper.batch() != n) stepper = network.stepper(n);
+        if (stepper == null) stepper = network.stepper(n);
+        else stepper.reset(n);
         return stepper;
     }
 

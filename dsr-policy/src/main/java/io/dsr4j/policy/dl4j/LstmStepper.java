@@ -24,13 +24,17 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * allocates all activations on every call. The math is identical (the engine tests check sampled distributions
  * against DL4J's own whole-sequence forward pass).
  *
- * <p>Host layout: {@link #input()} is {@code [B × nIn]} column-major (feature f of row b at {@code b + B·f}),
- * {@link #logits()} is {@code [B × L]} column-major (token k of row b at {@code b + B·k}).
+ * <p>Host layout, B = the current batch: {@link #input()} is {@code [B × nIn]} column-major (feature f of row b at
+ * {@code b + B·f}), {@link #logits()} is {@code [B × L]} column-major (token k of row b at {@code b + B·k}); both
+ * arrays are replaced by {@link #reset} and {@link #retain}.
  */
 final class LstmStepper {
 
-    private final int batch;
     private final int layers;
+    private final int[] units;
+    private final int inputWidth;
+    private final int librarySize;
+    private final DataType dataType;
     private final OpExecutioner exec = Nd4j.getExecutioner();
     private final HostCopy host = new HostCopy();
     private final INDArray[] w;
@@ -38,7 +42,9 @@ final class LstmStepper {
     private final INDArray[] bias;
     private final INDArray outW;
     private final INDArray outB;
-    private final INDArray x;
+    // per-batch buffers, reallocated when the batch shrinks (retain)
+    private int batch;
+    private INDArray x;
     private final INDArray[] h;
     private final INDArray[] c;
     private final INDArray[] z;
@@ -48,13 +54,14 @@ final class LstmStepper {
     private final INDArray[] forget;
     private final INDArray[] output;
     private final INDArray[] inputGate;
-    private final INDArray logits;
-    private final double[] inputHost;
-    private final double[] logitsHost;
+    private INDArray logits;
+    private double[] inputHost;
+    private double[] logitsHost;
 
     LstmStepper(MultiLayerNetwork net, RnnLayout layout, DataType dt, int batch) {
-        this.batch = batch;
         this.layers = layout.layers();
+        this.dataType = dt;
+        units = new int[layers];
         w = new INDArray[layers];
         rw = new INDArray[layers];
         bias = new INDArray[layers];
@@ -68,14 +75,26 @@ final class LstmStepper {
         output = new INDArray[layers];
         inputGate = new INDArray[layers];
         for (int l = 0; l < layers; l++) {
-            int u = layout.units(l);
+            units[l] = layout.units(l);
             w[l] = net.getParam(l + "_" + LSTMParamInitializer.INPUT_WEIGHT_KEY);
             rw[l] = net.getParam(l + "_" + LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
             bias[l] = net.getParam(l + "_" + LSTMParamInitializer.BIAS_KEY);
-            h[l] = Nd4j.create(dt, new long[] {batch, u}, 'f');
-            c[l] = Nd4j.create(dt, new long[] {batch, u}, 'f');
-            ig[l] = Nd4j.create(dt, new long[] {batch, u}, 'f');
-            z[l] = Nd4j.create(dt, new long[] {batch, 4L * u}, 'f');
+        }
+        outW = net.getParam(layers + "_" + DefaultParamInitializer.WEIGHT_KEY);
+        outB = net.getParam(layers + "_" + DefaultParamInitializer.BIAS_KEY);
+        inputWidth = layout.inputSize(0);
+        librarySize = layout.library().size();
+        allocate(batch);
+    }
+
+    private void allocate(int rows) {
+        batch = rows;
+        for (int l = 0; l < layers; l++) {
+            int u = units[l];
+            h[l] = Nd4j.create(dataType, new long[] {rows, u}, 'f');
+            c[l] = Nd4j.create(dataType, new long[] {rows, u}, 'f');
+            ig[l] = Nd4j.create(dataType, new long[] {rows, u}, 'f');
+            z[l] = Nd4j.create(dataType, new long[] {rows, 4L * u}, 'f');
             // column blocks of an 'f' matrix are contiguous: activations run over flat memory
             blockInput[l] = z[l].get(NDArrayIndex.all(), NDArrayIndex.interval(0, u));
             gates[l] = z[l].get(NDArrayIndex.all(), NDArrayIndex.interval(u, 4L * u));
@@ -83,12 +102,29 @@ final class LstmStepper {
             output[l] = z[l].get(NDArrayIndex.all(), NDArrayIndex.interval(2L * u, 3L * u));
             inputGate[l] = z[l].get(NDArrayIndex.all(), NDArrayIndex.interval(3L * u, 4L * u));
         }
-        outW = net.getParam(layers + "_" + DefaultParamInitializer.WEIGHT_KEY);
-        outB = net.getParam(layers + "_" + DefaultParamInitializer.BIAS_KEY);
-        x = Nd4j.create(dt, new long[] {batch, layout.inputSize(0)}, 'f');
-        logits = Nd4j.create(dt, new long[] {batch, layout.library().size()}, 'f');
-        inputHost = new double[batch * layout.inputSize(0)];
-        logitsHost = new double[batch * layout.library().size()];
+        x = Nd4j.create(dataType, new long[] {rows, inputWidth}, 'f');
+        logits = Nd4j.create(dataType, new long[] {rows, librarySize}, 'f');
+        inputHost = new double[rows * inputWidth];
+        logitsHost = new double[rows * librarySize];
+    }
+
+    /**
+     * Shrinks the batch to the rows {@code keep[0 .. count)} (positions in the current batch, in their new order),
+     * keeping their recurrent state. Sampling calls this when half the rows have finished, so finished rows stop
+     * costing network time (a handful of reallocations per batch, never per step).
+     */
+    void retain(int[] keep, int count) {
+        int[] rows = java.util.Arrays.copyOf(keep, count);
+        INDArray[] hKept = new INDArray[layers], cKept = new INDArray[layers];
+        for (int l = 0; l < layers; l++) {
+            hKept[l] = Nd4j.pullRows(h[l], 1, rows); // one native gather (getRows builds a view per row)
+            cKept[l] = Nd4j.pullRows(c[l], 1, rows);
+        }
+        allocate(count);
+        for (int l = 0; l < layers; l++) {
+            h[l].assign(hKept[l]);
+            c[l].assign(cKept[l]);
+        }
     }
 
     int batch() { return batch; }
@@ -99,8 +135,12 @@ final class LstmStepper {
     /** Host logits of the last step, column-major {@code [B × L]}. */
     double[] logits() { return logitsHost; }
 
-    /** Zero state (start of a batch). */
-    void reset() {
+    /** Zero state for a new batch of {@code rows} rows. */
+    void reset(int rows) {
+        if (rows != batch) {
+            allocate(rows); // fresh arrays are zeroed
+            return;
+        }
         for (int l = 0; l < layers; l++) {
             h[l].assign(0);
             c[l].assign(0);

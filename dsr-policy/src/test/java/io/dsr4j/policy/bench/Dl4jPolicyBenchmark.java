@@ -4,11 +4,10 @@ import io.dsr4j.api.policy.OptimizerSpec;
 import io.dsr4j.api.policy.Policy;
 import io.dsr4j.api.policy.PolicyContext;
 import io.dsr4j.api.policy.PolicyLoss;
+import io.dsr4j.api.policy.SamplingEnvironment;
 import io.dsr4j.api.policy.SequenceBatch;
 import io.dsr4j.api.util.Rng;
 import io.dsr4j.policy.RnnSpec;
-import io.dsr4j.policy.TestToken;
-import io.dsr4j.policy.ToyEnvironment;
 import io.dsr4j.policy.dl4j.Dl4jLstmPolicy;
 import io.dsr4j.policy.lstm.JvmLstmPolicy;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -36,8 +35,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Speed of {@code dl4j-lstm} (float and double) next to the plain-Java {@code lstm} engine, in one run so that all
  * engines see the same machine load: sampling 1000 sequences and one training step on 50 of them, at max length 30
- * and 64. Same set-up as {@code PolicyBenchmark}: Koza set, hard length constraint [4, maxLength], soft
- * uniform-arity prior, default policy (1-layer 32-unit LSTM, zeros init, one-hot parent + sibling), one thread.
+ * and 64. Same set-up as {@code PolicyBenchmark} (environments from {@link BenchEnvironments}, default policy:
+ * 1-layer 32-unit LSTM, zeros init, one-hot parent + sibling; one thread).
  *
  * <p>Run: {@code OMP_NUM_THREADS=1 java -cp <test classpath> io.dsr4j.policy.bench.Dl4jPolicyBenchmark [JMH options]}.
  * DL4J's training step keeps speeding up for a few hundred calls (JIT of DL4J's deep call paths on a busy
@@ -57,11 +56,15 @@ public class Dl4jPolicyBenchmark {
     @Param({"dl4j-float", "dl4j-double", "lstm"})
     public String engine;
 
+    /** See {@link BenchEnvironments#create}: "priors" = the real default regression priors, "toy" = longer sequences. */
+    @Param({"priors", "toy"})
+    public String environment;
+
     private Policy policy;
     private SequenceBatch trainBatch;
     private PolicyLoss loss;
 
-    static Policy create(String engine, ToyEnvironment env) {
+    static Policy create(String engine, SamplingEnvironment env) {
         OptimizerSpec adam = OptimizerSpec.adam(5e-4);
         return switch (engine) {
             case "dl4j-float" -> new Dl4jLstmPolicy(env, RnnSpec.defaults(), DataType.FLOAT, 0, adam);
@@ -99,8 +102,7 @@ public class Dl4jPolicyBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        ToyEnvironment env = new ToyEnvironment(TestToken.koza(), 4, maxLength, true);
-        policy = create(engine, env);
+        policy = create(engine, BenchEnvironments.create(environment, maxLength));
         Rng rng = new Rng(1);
         trainBatch = trainingRows(policy.sample(1000), rng);
         loss = pgLoss(trainBatch.size(), rng);

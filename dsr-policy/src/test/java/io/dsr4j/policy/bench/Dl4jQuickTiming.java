@@ -4,8 +4,7 @@ import io.dsr4j.api.policy.Policy;
 import io.dsr4j.api.policy.PolicyLoss;
 import io.dsr4j.api.policy.SequenceBatch;
 import io.dsr4j.api.util.Rng;
-import io.dsr4j.policy.TestToken;
-import io.dsr4j.policy.ToyEnvironment;
+import io.dsr4j.api.policy.SamplingEnvironment;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -14,7 +13,7 @@ import java.util.Arrays;
 /**
  * JMH-free timing of the engines of {@link Dl4jPolicyBenchmark}: medians of the calling thread's CPU time, which on
  * a shared machine is far less noisy than wall time (ND4J runs its ops on the calling thread with
- * {@code OMP_NUM_THREADS=1}). Args: maxLength [iterations [engines...]].
+ * {@code OMP_NUM_THREADS=1}). Args: maxLength [iterations [environment [engines...]]] (environment: priors | toy).
  */
 public final class Dl4jQuickTiming {
 
@@ -23,8 +22,9 @@ public final class Dl4jQuickTiming {
     public static void main(String[] args) {
         int maxLen = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int iters = args.length > 1 ? Integer.parseInt(args[1]) : 40;
-        String[] engines = args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : new String[] {"dl4j-float", "dl4j-double", "lstm"};
-        ToyEnvironment env = new ToyEnvironment(TestToken.koza(), 4, maxLen, true);
+        String environment = args.length > 2 ? args[2] : "priors";
+        String[] engines = args.length > 3 ? Arrays.copyOfRange(args, 3, args.length) : new String[] {"dl4j-float", "dl4j-double", "lstm"};
+        SamplingEnvironment env = BenchEnvironments.create(environment, maxLen);
         for (String engine : engines) {
             try (Policy policy = Dl4jPolicyBenchmark.create(engine, env)) {
                 double[] s = new double[iters], tr = new double[iters];
@@ -43,8 +43,8 @@ public final class Dl4jQuickTiming {
                 }
                 int skip = iters / 4; // JIT warm-up
                 double[] sw = Arrays.copyOfRange(s, skip, iters), tw = Arrays.copyOfRange(tr, skip, iters);
-                System.out.printf("%-11s maxLen %d: sample1000 cpu median %.1f ms (min %.1f), train50 median %.1f ms (min %.1f), mean length %.1f%n",
-                        engine, maxLen, median(sw), min(sw), median(tw), min(tw), tokens / (1000.0 * iters));
+                System.out.printf("%-11s %s maxLen %d: sample1000 cpu median %.1f ms (min %.1f), train50 median %.1f ms (min %.1f), mean length %.1f%n",
+                        engine, environment, maxLen, median(sw), min(sw), median(tw), min(tw), tokens / (1000.0 * iters));
             }
         }
     }

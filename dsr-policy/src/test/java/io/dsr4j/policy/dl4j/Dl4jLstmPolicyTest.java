@@ -170,7 +170,7 @@ class Dl4jLstmPolicyTest {
                             Nd4j.create(mask, new long[] {B, T}, 'c').castTo(dt));
                     double[] whole = HostCopy.toDoubles(out);
                     LstmStepper stepper = net.stepper(B);
-                    stepper.reset();
+                    stepper.reset(B);
                     double tol = dt == DataType.FLOAT ? 1e-5 : 1e-12;
                     for (int t = 0; t < T; t++) {
                         for (int i = 0; i < B; i++) {
