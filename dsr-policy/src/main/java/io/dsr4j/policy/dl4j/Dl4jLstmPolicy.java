@@ -23,9 +23,11 @@ import java.io.IOException;
  *
  * <ul>
  *   <li>Sampling: step by step for the whole batch ({@link LstmStepper}, fused ND4J ops on the network's own
- *       weights); each step's logits come to the host, where the environment's prior is added (−∞ = forbidden),
- *       the optional action-probability lower bound is applied first, and every row draws from its own stream
- *       {@code split(row)} of a per-call generator, so samples do not depend on batching or threads.</li>
+ *       weights; finished rows leave the network batch once half of it has finished); each step's logits come to
+ *       the host, where the optional action-probability lower bound is applied, the environment's prior is added
+ *       (−∞ = forbidden), and every row draws from its own stream {@code split(row)} of a per-call generator, so
+ *       samples do not depend on batching or threads — and equal the {@code lstm} engine's for the same seed and
+ *       weights (up to rounding of the logits).</li>
  *   <li>Scoring and training replay the stored observations and priors through DL4J's whole-sequence forward pass
  *       and backprop ({@link Dl4jLstmNetwork}, {@link PolicyGradientLossFunction}), so the training
  *       log-probabilities are those of the constrained sampling distribution.</li>
@@ -33,8 +35,9 @@ import java.io.IOException;
  *       ({@link CanonicalOptimizer}) updates it and the network gets a copy in its data type.</li>
  * </ul>
  *
- * <p>Data type: {@code float} by default (as the reference, and ~1.7× faster sampling than double on the CPU
- * backend); {@code double} for gradient checks and cross-engine comparisons.
+ * <p>Data type: {@code float} by default (as the reference, and ~1.5× faster sampling than double on the CPU
+ * backend); {@code double} for gradient checks and cross-engine comparisons. ND4J runs on one thread
+ * ({@link Nd4jRuntime}); {@code PolicyContext.threads} is not used.
  */
 public final class Dl4jLstmPolicy implements ParameterizedPolicy {
 
