@@ -28,7 +28,8 @@ import java.util.Arrays;
  * log-probabilities are exactly those of the constrained sampling distribution; forbidden tokens contribute exactly
  * 0 to the entropy and its gradient. Gradients are accumulated per fixed row chunk (sized from the batch size only)
  * and summed in chunk order: training is deterministic and independent of the thread count. Buffers are reused
- * across calls; steady-state sampling and training allocate only their results.
+ * across calls; steady-state sampling and training allocate only their results. Not thread-safe: one caller at a
+ * time (it parallelises internally over {@code threads}).
  */
 public final class JvmLstmPolicy implements ParameterizedPolicy {
 
@@ -68,7 +69,6 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     // ---- replay state ----
     private final ReplayTape sharedTape;
     private SequenceBatch replayBatch;
-    private double replayGamma;
     private double[] gammaPowers = new double[0];
     private double[] neglogp = new double[0], entropy = new double[0], gradNeglogp = new double[0], gradEntropy = new double[0];
     private Weights[] chunkGrads = new Weights[0];
@@ -309,7 +309,6 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         }
         int n = batch.size(), w = batch.width();
         replayBatch = batch;
-        replayGamma = gamma;
         neglogp = buffer(neglogp, n);
         entropy = buffer(entropy, n);
         if (gammaPowers.length < w) gammaPowers = new double[w];

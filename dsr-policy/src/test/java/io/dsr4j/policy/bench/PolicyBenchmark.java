@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * 50 sequences ≤ 3 ms). Environments: see {@link BenchEnvironments}. The default policy (1-layer 32-unit LSTM,
  * zeros init, parent + sibling one-hot) is uniform before priors, as at the start of training.
  *
- * <p>Run: {@code java -cp <test classpath> io.dsr4j.policy.bench.PolicyBenchmark [gc]} ("gc" adds -prof gc).
+ * <p>Run: {@code java -cp <test classpath> io.dsr4j.policy.bench.PolicyBenchmark [gc] [param=v1,v2 ...]}
+ * ("gc" adds -prof gc; e.g. {@code threads=1,2 maxLength=30 environment=priors}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -102,9 +103,7 @@ public class PolicyBenchmark {
         ChainedOptionsBuilder o = new OptionsBuilder().include(PolicyBenchmark.class.getSimpleName());
         for (String a : args) {
             if (a.equals("gc")) o.addProfiler("gc");
-            else if (a.startsWith("threads=")) o.param("threads", a.substring(8));
-            else if (a.startsWith("maxLength=")) o.param("maxLength", a.substring(10));
-            else if (a.startsWith("environment=")) o.param("environment", a.substring(12));
+            else if (a.contains("=")) o.param(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1).split(","));
         }
         new Runner(o.build()).run();
     }

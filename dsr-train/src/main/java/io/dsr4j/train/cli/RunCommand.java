@@ -73,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
             DsrConfig c = ConfigLoader.load(cfgFile, List.of());
             ConfigValidator.checkNames(c, root.plugins(), root.functionSetNames());
             RunPlan plan = RunPlan.read(runDir);
+            runner.validate(c, plan.seeds().get(0));
             results = runner.execute(c, runDir, plan.seeds(), parallel > 1 ? parallel : plan.parallel(), true);
         } else {
             DsrConfig c = config.load();
@@ -82,6 +83,7 @@ final class RunCommand implements Callable<Integer> {
             for (int i = 0; i < runs; i++) seeds.add(first + i);
             String name = c.experiment().expName() != null ? c.experiment().expName()
                     : Path.of(c.task().dataset()).getFileName().toString().replaceFirst("\\.csv$", "");
+            runner.validate(c, first);
             Path parent = out != null ? out : Path.of(c.experiment().logdir());
             runDir = ExperimentRunner.newRunDirectory(parent, name);
             System.out.println("run directory: " + runDir);

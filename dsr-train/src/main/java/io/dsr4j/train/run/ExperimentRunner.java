@@ -68,6 +68,18 @@ public final class ExperimentRunner {
         return dir;
     }
 
+    /**
+     * Builds everything a seed needs once (data, library, priors, policy, estimator) so that a bad configuration or
+     * data file fails before a run directory is created; prints the library and priors.
+     */
+    public void validate(DsrConfig config, long seed) {
+        Dataset dataset = Experiment.loadDataset(config, registry);
+        try (Experiment probe = Experiment.build(config, registry, seed, dataset)) {
+            out.println("library: " + probe.library().names());
+            out.println("priors (max length " + probe.priors().maxLength() + "):" + probe.priors().describe());
+        }
+    }
+
     /** Starts a run: writes config.yaml and run.yaml, then runs every seed. */
     public List<RunResult> start(DsrConfig config, Path runDir, List<Long> seeds, int parallel) throws IOException {
         AtomicFiles.write(runDir.resolve("config.yaml"), config.resolvedYaml());
@@ -88,11 +100,6 @@ public final class ExperimentRunner {
             out.println("resuming " + runDir + ": " + (seeds.size() - todo.size()) + " seed(s) already finished");
         }
         Dataset dataset = Experiment.loadDataset(config, registry);
-        // Build one experiment up front so configuration errors surface before any work or thread starts.
-        try (Experiment probe = Experiment.build(config, registry, todo.isEmpty() ? 0 : todo.get(0), dataset)) {
-            out.println("library: " + probe.library().names());
-            out.println("priors (max length " + probe.priors().maxLength() + "):" + probe.priors().describe());
-        }
         List<RunResult> results = Collections.synchronizedList(new ArrayList<>());
         boolean par = parallel > 1 && todo.size() > 1;
         if (!par) {
