@@ -20,7 +20,7 @@ import org.nd4j.linalg.learning.config.NoOp;
  * {@link RnnOutputLayer} with identity activation (raw logits) whose loss is {@link PolicyGradientLossFunction}.
  * DL4J computes forward passes over whole sequences and all gradients (its LSTM backprop through time); parameters
  * move in and out in the canonical layout through {@link Dl4jParameterMap}. The optimiser is not DL4J's (see
- * {@link CanonicalOptimizer}), so the network's updater is {@link NoOp} and gradients are not divided by the batch
+ * {@link io.dsr4j.policy.PolicyOptimizer}), so the network's updater is {@link NoOp} and gradients are not divided by the batch
  * size ({@code miniBatch(false)}): the estimator's loss already carries its own normalisation.
  */
 final class Dl4jLstmNetwork {

@@ -1,5 +1,7 @@
 package io.dsr4j.policy.dl4j;
 
+import io.dsr4j.policy.PolicyOptimizer;
+
 import io.dsr4j.api.policy.Episode;
 import io.dsr4j.api.policy.OptimizerSpec;
 import io.dsr4j.api.policy.PolicyLoss;
@@ -32,7 +34,7 @@ import java.io.IOException;
  *       and backprop ({@link Dl4jLstmNetwork}, {@link PolicyGradientLossFunction}), so the training
  *       log-probabilities are those of the constrained sampling distribution.</li>
  *   <li>Master weights are the canonical {@link RnnLayout} vector in double precision; the optimiser
- *       ({@link CanonicalOptimizer}) updates it and the network gets a copy in its data type.</li>
+ *       ({@link PolicyOptimizer}) updates it and the network gets a copy in its data type.</li>
  * </ul>
  *
  * <p>Data type: {@code float} by default (as the reference, and ~1.5× faster sampling than double on the CPU
@@ -58,7 +60,7 @@ public final class Dl4jLstmPolicy implements ParameterizedPolicy {
     private final RnnLayout layout;
     private final Dl4jLstmNetwork network;
     private final ObservationEncoder encoder;
-    private final CanonicalOptimizer optimizer;
+    private final PolicyOptimizer optimizer;
     private final AdjustedDistribution distribution;
     private final double[] params;
     private final Rng rng;
@@ -80,7 +82,7 @@ public final class Dl4jLstmPolicy implements ParameterizedPolicy {
         this.layout = new RnnLayout(spec, library);
         this.network = new Dl4jLstmNetwork(layout, dataType);
         this.encoder = new ObservationEncoder(layout);
-        this.optimizer = new CanonicalOptimizer(optimizer, layout.size());
+        this.optimizer = PolicyOptimizer.create(optimizer, layout.size());
         this.distribution = new AdjustedDistribution(library.size(), spec.actionProbLowerBound());
         this.params = layout.initialize(seed);
         this.rng = new Rng(seed).split(SAMPLE_STREAM);

@@ -1,5 +1,7 @@
 package io.dsr4j.policy.lstm;
 
+import io.dsr4j.policy.PolicyOptimizer;
+
 import io.dsr4j.api.policy.Episode;
 import io.dsr4j.api.policy.PolicyContext;
 import io.dsr4j.api.policy.PolicyLoss;

@@ -1,5 +1,7 @@
 package io.dsr4j.policy.lstm;
 
+import io.dsr4j.policy.PolicyOptimizer;
+
 import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.api.policy.OptimizerSpec;
 import io.dsr4j.api.policy.SequenceBatch;

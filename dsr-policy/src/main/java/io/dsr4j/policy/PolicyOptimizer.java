@@ -1,4 +1,4 @@
-package io.dsr4j.policy.lstm;
+package io.dsr4j.policy;
 
 import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.api.policy.OptimizerSpec;
@@ -8,8 +8,11 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
 
-/** First-order optimisers over a flat parameter vector, with TF1 semantics (the reference trains with TF1). */
-abstract class PolicyOptimizer {
+/**
+ * First-order optimisers over a flat parameter vector (the canonical {@link RnnLayout} order), with TF1 semantics
+ * (the reference trains with TF1). Shared by every policy engine so that their updates are identical.
+ */
+public abstract class PolicyOptimizer {
 
     static final List<String> NAMES = List.of("adam", "rmsprop", "sgd");
 
@@ -19,7 +22,7 @@ abstract class PolicyOptimizer {
         this.spec = spec;
     }
 
-    static PolicyOptimizer create(OptimizerSpec spec, int size) {
+    public static PolicyOptimizer create(OptimizerSpec spec, int size) {
         if (!(spec.learningRate() > 0) || Double.isInfinite(spec.learningRate())) {
             throw new ConfigException("key 'estimator.learning_rate': value " + spec.learningRate()
                     + " is not allowed; the policy needs a positive, finite learning rate");
@@ -29,19 +32,19 @@ abstract class PolicyOptimizer {
             case "rmsprop" -> new RmsProp(spec, size);
             case "sgd" -> new Sgd(spec);
             default -> throw new ConfigException("key 'estimator.optimizer': '" + spec.name()
-                    + "' is not supported by the lstm policy; allowed: " + String.join(", ", NAMES)
+                    + "' is not supported by the policy; allowed: " + String.join(", ", NAMES)
                     + io.dsr4j.api.config.Suggestions.hint(spec.name(), NAMES));
         };
     }
 
     /** params −= update(grad). */
-    abstract void step(double[] params, double[] grad);
+    public abstract void step(double[] params, double[] grad);
 
-    abstract void save(DataOutputStream out) throws IOException;
+    public abstract void save(DataOutputStream out) throws IOException;
 
-    abstract void load(DataInputStream in) throws IOException;
+    public abstract void load(DataInputStream in) throws IOException;
 
-    String name() { return spec.name(); }
+    public String name() { return spec.name(); }
 
     static void writeArray(DataOutputStream out, double[] a) throws IOException {
         out.writeInt(a.length);
@@ -70,7 +73,7 @@ abstract class PolicyOptimizer {
         }
 
         @Override
-        void step(double[] params, double[] grad) {
+        public void step(double[] params, double[] grad) {
             t++;
             double b1 = spec.beta1(), b2 = spec.beta2(), eps = spec.epsilon();
             double lrT = spec.learningRate() * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
@@ -86,14 +89,14 @@ abstract class PolicyOptimizer {
         }
 
         @Override
-        void save(DataOutputStream out) throws IOException {
+        public void save(DataOutputStream out) throws IOException {
             out.writeLong(t);
             writeArray(out, m);
             writeArray(out, v);
         }
 
         @Override
-        void load(DataInputStream in) throws IOException {
+        public void load(DataInputStream in) throws IOException {
             t = in.readLong();
             readArray(in, m);
             readArray(in, v);
@@ -114,7 +117,7 @@ abstract class PolicyOptimizer {
         }
 
         @Override
-        void step(double[] params, double[] grad) {
+        public void step(double[] params, double[] grad) {
             double rho = spec.beta2(), lr = spec.learningRate(), eps = spec.epsilon();
             for (int i = 0; i < params.length; i++) {
                 double g = grad[i];
@@ -125,12 +128,12 @@ abstract class PolicyOptimizer {
         }
 
         @Override
-        void save(DataOutputStream out) throws IOException {
+        public void save(DataOutputStream out) throws IOException {
             writeArray(out, ms);
         }
 
         @Override
-        void load(DataInputStream in) throws IOException {
+        public void load(DataInputStream in) throws IOException {
             readArray(in, ms);
         }
     }
@@ -142,15 +145,15 @@ abstract class PolicyOptimizer {
         }
 
         @Override
-        void step(double[] params, double[] grad) {
+        public void step(double[] params, double[] grad) {
             double lr = spec.learningRate();
             for (int i = 0; i < params.length; i++) params[i] -= lr * grad[i];
         }
 
         @Override
-        void save(DataOutputStream out) { }
+        public void save(DataOutputStream out) { }
 
         @Override
-        void load(DataInputStream in) { }
+        public void load(DataInputStream in) { }
     }
 }
