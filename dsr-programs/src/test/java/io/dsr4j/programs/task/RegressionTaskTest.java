@@ -11,6 +11,8 @@ import io.dsr4j.programs.eval.Workspace;
 import io.dsr4j.programs.reward.BuiltinRewardsPlugin;
 import io.dsr4j.programs.token.BuiltinTokensPlugin;
 import io.dsr4j.programs.token.LibraryBuilder;
+import io.dsr4j.programs.constfit.LevenbergMarquardtConstantOptimizer;
+import io.dsr4j.programs.constfit.LevenbergMarquardtSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -29,6 +31,25 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 class RegressionTaskTest {
+
+    @Test
+    void constant1ComesBackToSixSignificantDigitsFromItsExactStructure() {
+        // Constant-1: 3.39*x1^3 + 2.12*x1^2 + 1.78*x1 on the reference's own data, CKoza library, LM from all ones.
+        Dataset d = io.dsr4j.programs.data.BenchmarkDataset.generate("Constant-1");
+        Library lib = LibraryBuilder.build(1, List.of("add", "sub", "mul", "div", "sin", "cos", "exp", "log", "const"),
+                false, BuiltinTokensPlugin.factories());
+        Metric m = BuiltinRewardsPlugin.factories().get("inv_nrmse").create(d.yTrain(), new double[] {1.0});
+        RegressionTask t = new RegressionTask(d, lib, m,
+                new LevenbergMarquardtConstantOptimizer(LevenbergMarquardtSettings.defaults()), 1e-12, false);
+        int[] p = tr(lib, "add,add,mul,const,mul,x1,mul,x1,x1,mul,const,mul,x1,x1,mul,const,x1");
+        Evaluation e = t.score(p, t.newWorkspace());
+        double[] expected = {3.39, 2.12, 1.78};
+        for (int i = 0; i < 3; i++) {
+            assertEquals(expected[i], e.constants()[i], 5e-6 * expected[i], "constant " + i);
+        }
+        assertTrue(t.test(p, e.constants(), t.newWorkspace()).success());
+    }
+
 
     static final List<String> KOZA = List.of("add", "sub", "mul", "div", "sin", "cos", "exp", "log");
 
@@ -101,7 +122,7 @@ class RegressionTaskTest {
         for (int i = 0; i < x.length; i++) x[i] = rng.nextDouble() * 4 - 2;
         double[] y = Arrays.stream(x).map(v -> 2.5 * Math.exp(0.8 * v) - 0.3).toArray();
         Dataset d = new Dataset("const", new double[][] {x}, y, new double[][] {x}, y, y, null, null);
-        RegressionTask t = task(d, List.of("add", "mul", "exp", "const"), new SimpleLevenbergMarquardt());
+        RegressionTask t = task(d, List.of("add", "mul", "exp", "const"), new LevenbergMarquardtConstantOptimizer(LevenbergMarquardtSettings.defaults()));
         int[] p = tr(t.library(), "add,mul,const,exp,mul,const,x1,const");
         Evaluation e = t.score(p, t.newWorkspace());
         assertFalse(e.invalid());
