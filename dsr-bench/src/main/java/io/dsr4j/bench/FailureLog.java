@@ -1,6 +1,6 @@
 package io.dsr4j.bench;
 
-import io.dsr4j.train.run.Csv;
+import io.dsr4j.programs.data.QuotedCsv;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,7 +36,7 @@ final class FailureLog {
     /** Records a failure; returns its one-line description. */
     String record(RunSpec spec, Path runDir, Throwable error) throws IOException {
         String message = describe(error);
-        csv.append(Csv.row(Instant.now().toString(), spec.variant(), spec.benchmark(), spec.seed(), message));
+        csv.append(QuotedCsv.row(Instant.now().toString(), spec.variant(), spec.benchmark(), spec.seed(), message));
         StringWriter trace = new StringWriter();
         error.printStackTrace(new PrintWriter(trace));
         AtomicCsv.writeAtomically(runDir.resolve("error.txt"), trace.toString());

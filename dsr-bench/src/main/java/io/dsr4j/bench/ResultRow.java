@@ -1,7 +1,7 @@
 package io.dsr4j.bench;
 
 import io.dsr4j.api.config.ConfigException;
-import io.dsr4j.train.run.Csv;
+import io.dsr4j.programs.data.QuotedCsv;
 import io.dsr4j.train.run.RunResult;
 
 import java.util.HashMap;
@@ -33,7 +33,7 @@ public record ResultRow(String variant, String benchmark, long seed, boolean suc
     }
 
     public String csv() {
-        return Csv.row(variant, benchmark, seed, success, iterations, nSamples,
+        return QuotedCsv.row(variant, benchmark, seed, success, iterations, nSamples,
                 String.format(Locale.ROOT, "%.3f", seconds), rBest, nmseTestNoiseless, oneLine(expression),
                 nmseTest, complexity, oneLine(traversal));
     }

@@ -1,7 +1,7 @@
 package io.dsr4j.bench;
 
 import io.dsr4j.api.config.ConfigException;
-import io.dsr4j.train.run.Csv;
+import io.dsr4j.programs.data.QuotedCsv;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,11 +53,11 @@ public final class ResultsFile {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         if (lines.isEmpty()) return out;
-        Map<String, Integer> col = ResultRow.columns(Csv.parse(lines.get(0)), file.toString());
+        Map<String, Integer> col = ResultRow.columns(QuotedCsv.split(lines.get(0)), file.toString());
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) continue;
-            out.add(ResultRow.parse(Csv.parse(line), col, file + ":" + (i + 1)));
+            out.add(ResultRow.parse(QuotedCsv.split(line), col, file + ":" + (i + 1)));
             // Rewrite rows in the current column layout, so an older file gains the new columns consistently.
             rawLines.add(out.get(out.size() - 1).csv());
         }

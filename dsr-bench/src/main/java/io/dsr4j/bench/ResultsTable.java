@@ -1,6 +1,6 @@
 package io.dsr4j.bench;
 
-import io.dsr4j.train.run.Csv;
+import io.dsr4j.programs.data.QuotedCsv;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -209,20 +209,20 @@ public final class ResultsTable {
             for (String v : variants) {
                 Cell c = cell(b, v);
                 if (c == null) continue;
-                sb.append(Csv.row(b, v, c.runs(), c.successes(), fmt(c.rate()), fmt(c.interval().lo()), fmt(c.interval().hi()),
+                sb.append(QuotedCsv.row(b, v, c.runs(), c.successes(), fmt(c.rate()), fmt(c.interval().lo()), fmt(c.interval().hi()),
                         fmt(c.medianSeconds()), fmt(c.medianSamples()), fmt(c.medianIterations()))).append('\n');
             }
         }
         for (String v : variants) {
             Average a = average(v);
-            sb.append(Csv.row("average", v, a.runs(), a.successes(), fmt(a.rate()), "", "", "", "", "")).append('\n');
+            sb.append(QuotedCsv.row("average", v, a.runs(), a.successes(), fmt(a.rate()), "", "", "", "", "")).append('\n');
         }
         for (Reference r : references) {
             for (Map.Entry<String, Double> e : r.rates().entrySet()) {
-                sb.append(Csv.row(e.getKey(), "reference: " + r.label(), "", "", fmt(e.getValue()), "", "", "", "", "")).append('\n');
+                sb.append(QuotedCsv.row(e.getKey(), "reference: " + r.label(), "", "", fmt(e.getValue()), "", "", "", "", "")).append('\n');
             }
             if (r.average() != null) {
-                sb.append(Csv.row("average", "reference: " + r.label(), "", "", fmt(r.average()), "", "", "", "", "")).append('\n');
+                sb.append(QuotedCsv.row("average", "reference: " + r.label(), "", "", fmt(r.average()), "", "", "", "", "")).append('\n');
             }
         }
         return sb.toString();

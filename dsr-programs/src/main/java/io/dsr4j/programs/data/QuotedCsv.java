@@ -3,13 +3,16 @@ package io.dsr4j.programs.data;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits one line of RFC-4180 CSV (double-quoted fields with {@code ""} escapes), as pandas writes it. */
-final class QuotedCsv {
+/**
+ * RFC-4180 CSV lines (double-quoted fields with {@code ""} escapes, as pandas writes them): splitting for the data
+ * readers, quoting for every CSV the runs and benchmarks write.
+ */
+public final class QuotedCsv {
 
     private QuotedCsv() { }
 
     /** @throws IllegalArgumentException on an unterminated quoted field */
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> fields = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
@@ -38,5 +41,25 @@ final class QuotedCsv {
         if (quoted) throw new IllegalArgumentException("unterminated quoted field");
         fields.add(cur.toString());
         return fields;
+    }
+
+    /** One CSV line from the given fields (null and NaN as empty fields, quoting where needed). */
+    public static String row(Object... fields) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) sb.append(',');
+            sb.append(quote(fields[i]));
+        }
+        return sb.toString();
+    }
+
+    /** A field as CSV text, quoted if it contains a comma, quote or line break. */
+    public static String quote(Object o) {
+        if (o == null) return "";
+        String s = o instanceof Double d && d.isNaN() ? "" : String.valueOf(o);
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
     }
 }

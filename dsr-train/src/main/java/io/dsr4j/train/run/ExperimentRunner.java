@@ -1,5 +1,7 @@
 package io.dsr4j.train.run;
 
+import io.dsr4j.programs.data.QuotedCsv;
+
 import io.dsr4j.api.config.DsrConfig;
 import io.dsr4j.api.data.Dataset;
 import io.dsr4j.api.plugin.PluginRegistry;
@@ -182,7 +184,7 @@ public final class ExperimentRunner {
         List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
         for (int i = 1; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) continue;
-            done.add(Long.parseLong(Csv.parse(lines.get(i)).get(0)));
+            done.add(Long.parseLong(QuotedCsv.split(lines.get(i)).get(0)));
         }
         return done;
     }

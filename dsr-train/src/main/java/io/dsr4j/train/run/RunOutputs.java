@@ -1,5 +1,7 @@
 package io.dsr4j.train.run;
 
+import io.dsr4j.programs.data.QuotedCsv;
+
 import io.dsr4j.train.ProgramRecord;
 import io.dsr4j.train.ProgramScorer;
 import io.dsr4j.train.Trainer;
@@ -25,7 +27,7 @@ public final class RunOutputs {
         for (int i = 0; i < programs.size(); i++) {
             ProgramRecord p = programs.get(i);
             ProgramScorer.Test test = sc.test(p.traversal(), p.constants());
-            hof.append(Csv.row(i + 1, p.reward(), p.complexity(), test.nmseTest(), test.nmseTestNoiseless(),
+            hof.append(QuotedCsv.row(i + 1, p.reward(), p.complexity(), test.nmseTest(), test.nmseTestNoiseless(),
                     test.success(), sc.infix(p.traversal(), p.constants()),
                     sc.traversalString(p.traversal(), p.constants()))).append('\n');
         }
@@ -34,7 +36,7 @@ public final class RunOutputs {
             StringBuilder pf = new StringBuilder("complexity,r,nmse_test,nmse_test_noiseless,success,expression,traversal\n");
             for (ProgramRecord p : t.paretoFront().front()) {
                 ProgramScorer.Test test = sc.test(p.traversal(), p.constants());
-                pf.append(Csv.row(p.complexity(), p.reward(), test.nmseTest(), test.nmseTestNoiseless(),
+                pf.append(QuotedCsv.row(p.complexity(), p.reward(), test.nmseTest(), test.nmseTestNoiseless(),
                         test.success(), sc.infix(p.traversal(), p.constants()),
                         sc.traversalString(p.traversal(), p.constants()))).append('\n');
             }

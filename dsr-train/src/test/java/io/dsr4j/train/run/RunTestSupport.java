@@ -1,5 +1,7 @@
 package io.dsr4j.train.run;
 
+import io.dsr4j.programs.data.QuotedCsv;
+
 import io.dsr4j.api.config.ConfigLoader;
 import io.dsr4j.api.config.DsrConfig;
 import io.dsr4j.api.plugin.PluginRegistry;
@@ -40,12 +42,12 @@ final class RunTestSupport {
     /** CSV rows (header excluded) with the given columns dropped (e.g. wall time). */
     static List<List<String>> rows(Path csv, String... dropColumns) throws IOException {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        List<String> header = Csv.parse(lines.get(0));
+        List<String> header = QuotedCsv.split(lines.get(0));
         List<Integer> drop = new ArrayList<>();
         for (String c : dropColumns) drop.add(header.indexOf(c));
         List<List<String>> out = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
-            List<String> f = new ArrayList<>(Csv.parse(lines.get(i)));
+            List<String> f = new ArrayList<>(QuotedCsv.split(lines.get(i)));
             for (int j = f.size() - 1; j >= 0; j--) if (drop.contains(j)) f.remove(j);
             out.add(f);
         }
@@ -53,6 +55,6 @@ final class RunTestSupport {
     }
 
     static int column(Path csv, String name) throws IOException {
-        return Csv.parse(Files.readAllLines(csv, StandardCharsets.UTF_8).get(0)).indexOf(name);
+        return QuotedCsv.split(Files.readAllLines(csv, StandardCharsets.UTF_8).get(0)).indexOf(name);
     }
 }
