@@ -1,5 +1,6 @@
 package io.dsr4j.bench;
 
+import io.dsr4j.api.config.YamlConfigReader;
 import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.api.config.ConfigNode;
 import io.dsr4j.api.config.Location;
@@ -48,7 +49,7 @@ final class GridSpecReader {
      *                   names are not next to it (aggregation needs only names, order and references)
      */
     static GridSpec read(Path file, boolean checkFiles) {
-        ConfigNode.MapNode root = YamlTree.readFile(file, "grid file");
+        ConfigNode.MapNode root = YamlConfigReader.readFile(file);
         Params p = new Params("", root);
         Path dir = file.toAbsolutePath().getParent();
 
@@ -65,7 +66,7 @@ final class GridSpecReader {
                     throw ConfigException.at(p.getNode("base").location(), "base",
                             "run config '" + baseText + "' not found (looked for " + base + "; the path is relative to the grid file)");
                 }
-                baseConfig = DottedKeys.asMap(YamlTree.readFile(base, "base run config").toPlain());
+                baseConfig = DottedKeys.asMap(YamlConfigReader.readFile(base).toPlain());
             }
         }
 

@@ -3,6 +3,7 @@ package io.dsr4j.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.dsr4j.api.config.YamlConfigReader;
 import io.dsr4j.api.config.ConfigException;
 
 import java.io.IOException;
@@ -45,7 +46,7 @@ final class ResumeGuard {
         Path settingsFile = dir.resolve(SETTINGS);
         Map<String, Object> recorded = new LinkedHashMap<>();
         if (Files.exists(settingsFile)) {
-            Object v = YamlTree.readFile(settingsFile, "settings record").toPlain();
+            Object v = YamlConfigReader.readFile(settingsFile).toPlain();
             Object variants = DottedKeys.asMap(v).get("variants");
             if (variants instanceof Map<?, ?> m) recorded.putAll(DottedKeys.asMap(m));
         } else if (!finishedVariants.isEmpty()) {

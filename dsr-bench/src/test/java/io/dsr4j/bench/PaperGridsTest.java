@@ -37,7 +37,7 @@ class PaperGridsTest {
     private static Set<String> defaultKeys() throws IOException {
         try (InputStream in = PaperGridsTest.class.getResourceAsStream("/io/dsr4j/api/config/defaults.yaml")) {
             assertNotNull(in, "defaults.yaml on the class path");
-            ConfigNode.MapNode tree = YamlTree.readMapping(new String(in.readAllBytes(), StandardCharsets.UTF_8), "defaults.yaml");
+            ConfigNode.MapNode tree = io.dsr4j.api.config.YamlConfigReader.readMapping(new String(in.readAllBytes(), StandardCharsets.UTF_8), "defaults.yaml");
             Set<String> keys = new TreeSet<>();
             leaves("", tree.toPlain(), keys);
             return keys;
