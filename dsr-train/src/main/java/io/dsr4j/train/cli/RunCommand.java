@@ -68,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
             Path cfgFile = runDir.resolve("config.yaml");
             if (!Files.isRegularFile(cfgFile)) {
                 throw new ConfigException(runDir + " is not a run directory (no config.yaml); pass the directory that "
-                        + "'dsr run' printed, e.g. runs/quickstart");
+                        + "'dsr run' printed, e.g. runs/Nguyen-1");
             }
             DsrConfig c = ConfigLoader.load(cfgFile, List.of());
             ConfigValidator.checkNames(c, root.plugins(), root.functionSetNames());
