@@ -1,5 +1,7 @@
 package io.dsr4j.bench;
 
+import io.dsr4j.train.run.AtomicFiles;
+
 import io.dsr4j.api.config.ConfigException;
 
 import java.io.IOException;
@@ -72,8 +74,8 @@ public final class BenchApp {
         } else {
             table = ResultsTable.of(outDir.getFileName().toString(), rows, List.of(), List.of(), List.of());
         }
-        AtomicCsv.writeAtomically(outDir.resolve(TABLE_MD), table.markdown());
-        AtomicCsv.writeAtomically(outDir.resolve(TABLE_CSV), table.csv());
+        AtomicFiles.write(outDir.resolve(TABLE_MD), table.markdown());
+        AtomicFiles.write(outDir.resolve(TABLE_CSV), table.csv());
         RecoveryChart.write(table, outDir.resolve(CHART_PNG));
         return table;
     }

@@ -1,5 +1,7 @@
 package io.dsr4j.bench;
 
+import io.dsr4j.train.run.AtomicFiles;
+
 import io.dsr4j.programs.data.QuotedCsv;
 
 import java.io.IOException;
@@ -39,7 +41,7 @@ final class FailureLog {
         csv.append(QuotedCsv.row(Instant.now().toString(), spec.variant(), spec.benchmark(), spec.seed(), message));
         StringWriter trace = new StringWriter();
         error.printStackTrace(new PrintWriter(trace));
-        AtomicCsv.writeAtomically(runDir.resolve("error.txt"), trace.toString());
+        AtomicFiles.write(runDir.resolve("error.txt"), trace.toString());
         return message;
     }
 

@@ -1,5 +1,7 @@
 package io.dsr4j.bench;
 
+import io.dsr4j.train.run.AtomicFiles;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -77,10 +79,10 @@ final class ResumeGuard {
     static void record(GridSpec spec, Path dir, Map<String, Object> settings) throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("variants", settings);
-        AtomicCsv.writeAtomically(dir.resolve(SETTINGS), "# Settings each variant's runs used (base config + overrides; benchmark and seed\n"
+        AtomicFiles.write(dir.resolve(SETTINGS), "# Settings each variant's runs used (base config + overrides; benchmark and seed\n"
                 + "# vary per run). Written by 'dsr bench' to refuse resuming with different settings; do not edit.\n"
                 + YAML.writeValueAsString(doc));
-        AtomicCsv.writeAtomically(dir.resolve(GRID_COPY), Files.readString(spec.file(), StandardCharsets.UTF_8));
+        AtomicFiles.write(dir.resolve(GRID_COPY), Files.readString(spec.file(), StandardCharsets.UTF_8));
     }
 
     /** Human-readable differences between two canonical trees: "key: was X, now Y". */
