@@ -2,6 +2,7 @@ package io.dsr4j.programs.prior;
 
 import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.api.config.ConfigNode;
+import io.dsr4j.api.config.Location;
 import io.dsr4j.api.config.Params;
 import io.dsr4j.api.config.Suggestions;
 import io.dsr4j.api.data.Dataset;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,12 +83,19 @@ public final class PriorSet {
                     }
                     items.add(new Pending(key, key + "[" + i + "]", new Params(keyPath + "[" + i + "]", m)));
                 }
+            } else if (node instanceof ConfigNode.ScalarNode sc && sc.value() instanceof Boolean b) {
+                // NAME: true / NAME: false is short for {on: true} / {on: false}.
+                LinkedHashMap<String, ConfigNode> m = new LinkedHashMap<>();
+                m.put("on", new ConfigNode.ScalarNode(b, sc.location()));
+                items.add(new Pending(key, key, new Params(keyPath, new ConfigNode.MapNode(m, sc.location()))));
             } else {
                 throw ConfigException.at(node.location(), keyPath,
-                        "expected a mapping such as {on: true, ...} or a list of such mappings");
+                        "expected a mapping such as {on: true, ...}, a list of such mappings, or true/false");
             }
             for (Pending item : items) {
-                if (item.params().getBoolean("on", false)) {
+                // An entry the user wrote is on unless it says on: false; a built-in default only with on: true.
+                boolean onByDefault = !fromDefaults(item.params().node());
+                if (item.params().getBoolean("on", onByDefault)) {
                     enabled.add(item);
                 } else {
                     // A disabled entry is not validated: its other keys are not unknown, just unused.
@@ -138,6 +147,12 @@ public final class PriorSet {
         Optional<Prior> p = factories.get(item.key()).create(context, item.params());
         item.params().requireAllUsed();
         return p.orElse(null);
+    }
+
+    private static boolean fromDefaults(ConfigNode n) {
+        if (!Location.DEFAULTS.equals(n.location())) return false;
+        if (n instanceof ConfigNode.MapNode m) return m.entries().values().stream().allMatch(PriorSet::fromDefaults);
+        return true;
     }
 
     private static String path(Params section, String key) {

@@ -70,18 +70,19 @@ class PriorSetTest {
 
     @Test
     void malformedEntries() {
-        assertMentions(fails(koza, map("trig", true)), "prior.trig", "expected a mapping");
+        assertMentions(fails(koza, map("trig", 3)), "prior.trig", "expected a mapping");
         assertMentions(fails(koza, map("relational", List.of(map("on", true), "x"))), "prior.relational[1]", "expected a mapping");
     }
 
     @Test
-    void onlyEntriesWithOnTrueAreBuilt() {
+    void userEntriesAreOnUnlessTheySayOff() {
         PriorSet set = build(koza, null, 64, map(
                 "trig", map("on", false),
                 "soft_length", map("on", false, "loc", 3, "scale", 2), // keys of a disabled entry are fine
-                "inverse", map(), // no 'on': off, as in the reference
+                "inverse", map(), // written by the user without 'on': on (the reference would leave it off)
+                "const", false, // shorthand for {on: false}
                 "uniform_arity", map("on", true)));
-        assertEquals(List.of("uniform_arity"), names(set));
+        assertEquals(List.of("inverse", "uniform_arity"), names(set));
     }
 
     @Test
