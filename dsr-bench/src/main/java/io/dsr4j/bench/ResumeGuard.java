@@ -42,7 +42,7 @@ final class ResumeGuard {
      * (those with rows in results.csv) and returns the record to write once everything else checked out: the recorded
      * settings with this grid's variants added or updated.
      *
-     * @throws ConfigException when a finished variant's settings differ (names the keys) or the record is missing
+     * @throws ConfigException when a finished variant's settings differ (names the keys) or its record is missing
      */
     static Map<String, Object> check(GridSpec spec, Path dir, Set<String> finishedVariants) {
         Path settingsFile = dir.resolve(SETTINGS);
@@ -58,6 +58,13 @@ final class ResumeGuard {
         for (String variant : spec.variants().keySet()) {
             Map<String, Object> now = spec.settings(variant);
             Object before = recorded.get(variant);
+            if (before == null && finishedVariants.contains(variant)) {
+                // e.g. results.csv files merged by hand: rows nobody recorded the settings of cannot be vouched for
+                throw new ConfigException(dir + ": " + ResultsFile.NAME + " holds results of variant '" + variant
+                        + "' but " + SETTINGS + " records no settings for it, so it is unknown which settings produced "
+                        + "them; use another --out folder, or add the variant's settings to " + SETTINGS
+                        + " from the folder its results came from.");
+            }
             if (before != null && finishedVariants.contains(variant)) {
                 List<String> diffs = new ArrayList<>();
                 diff("", DottedKeys.canonical(before), DottedKeys.canonical(now), diffs);

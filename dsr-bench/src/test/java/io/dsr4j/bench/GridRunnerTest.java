@@ -203,6 +203,18 @@ class GridRunnerTest {
     }
 
     @Test
+    void refusesResultsOfAVariantWhoseSettingsWereNotRecorded() throws Exception {
+        Path outDir = dir.resolve("out");
+        run(grid(GRID), new FakeExecutor(), outDir, 1, true);
+        // settings.yaml of another folder (only 'dsr' recorded) copied over this one's, which also has 'vpg' rows
+        Path settings = outDir.resolve("settings.yaml");
+        String text = Files.readString(settings);
+        Files.writeString(settings, text.substring(0, text.indexOf("  vpg:")));
+        ConfigException e = assertThrows(ConfigException.class, () -> run(grid(GRID), new FakeExecutor(), outDir, 1, true));
+        assertTrue(e.getMessage().contains("variant 'vpg'") && e.getMessage().contains("records no settings"), e.getMessage());
+    }
+
+    @Test
     void allowsResumeWhenOnlyTheGridGrows() throws Exception {
         Path outDir = dir.resolve("out");
         run(grid(GRID), new FakeExecutor(), outDir, 1, true);
