@@ -69,4 +69,22 @@ class ExperimentRunnerTest {
                 rows(b.resolve("seed_11/iterations.csv"), "time", "evals_per_s"));
         assertEquals(rows(a.resolve("summary.csv"), "seconds"), rows(b.resolve("summary.csv"), "seconds"));
     }
+
+    /** The cache only saves work: evicting (or not caching at all) re-scores a program to the same reward. */
+    @Test
+    void cacheCapacityDoesNotChangeTheRun() throws Exception {
+        Path[] dirs = new Path[3];
+        String[] capacities = {"2000000", "50", "0"};
+        for (int i = 0; i < 3; i++) {
+            dirs[i] = ExperimentRunner.newRunDirectory(tmp, "cache" + i);
+            runner().start(config(1500, 300, Map.of("training.early_stopping", "false",
+                    "training.cache_capacity", capacities[i])), dirs[i], List.of(5L), 1);
+        }
+        String[] volatileColumns = {"time", "evals_per_s", "n_novel_full", "n_novel_sub"};
+        for (int i = 1; i < 3; i++) {
+            assertEquals(rows(dirs[0].resolve("seed_5/iterations.csv"), volatileColumns),
+                    rows(dirs[i].resolve("seed_5/iterations.csv"), volatileColumns), "capacity " + capacities[i]);
+            assertEquals(rows(dirs[0].resolve("seed_5/hof.csv")), rows(dirs[i].resolve("seed_5/hof.csv")));
+        }
+    }
 }
