@@ -101,7 +101,7 @@ public final class Experiment implements AutoCloseable {
         PluginSection pol = config.policy();
         Params polParams = pol.params();
         int policyMaxLength = polParams.getInt("max_length", 64, 1, 10_000);
-        PriorSet priors = PriorSet.build(config.priorParams(), registry.priors(), library, dataset, policyMaxLength);
+        PriorSet priors = PriorSet.build(config.priors(), registry.priors(), library, dataset, policyMaxLength);
 
         PluginSection est = config.estimator();
         Params estParams = est.params();

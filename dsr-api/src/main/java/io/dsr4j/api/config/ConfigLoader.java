@@ -173,48 +173,7 @@ public final class ConfigLoader {
     }
 
     private static List<PriorSection> priors(Params prior, ConfigNode.MapNode defaults) {
-        List<PriorSection> out = new ArrayList<>();
-        for (Map.Entry<String, ConfigNode> e : prior.node().entries().entrySet()) {
-            String name = e.getKey();
-            prior.markUsed(name);
-            ConfigNode value = e.getValue();
-            ConfigNode d = defaults == null ? null : defaults.get(name);
-            ConfigNode.MapNode dm = d instanceof ConfigNode.MapNode m ? m : null;
-            if (value instanceof ConfigNode.MapNode m) {
-                out.add(prior(name, -1, m, dm));
-            } else if (value instanceof ConfigNode.ListNode l) {
-                for (int i = 0; i < l.items().size(); i++) {
-                    ConfigNode item = l.items().get(i);
-                    if (!(item instanceof ConfigNode.MapNode m)) {
-                        throw ConfigException.at(item.location(), "prior." + name + "[" + i + "]",
-                                "expected a mapping such as {on: true, ...} but found " + YamlConfigReader.describe(item));
-                    }
-                    out.add(prior(name, i, m, null));
-                }
-            } else if (value instanceof ConfigNode.ScalarNode s && s.value() instanceof Boolean on) {
-                // shorthand: "trig: false" is "trig: {on: false}"
-                LinkedHashMap<String, ConfigNode> m = new LinkedHashMap<>();
-                m.put("on", s);
-                out.add(new PriorSection(name, -1, on, new ConfigNode.MapNode(m, s.location()), dm));
-            } else {
-                throw ConfigException.at(value.location(), "prior." + name,
-                        "expected a mapping such as {on: true, ...}, true/false, or a list of mappings, but found "
-                                + YamlConfigReader.describe(value));
-            }
-        }
-        return out;
-    }
-
-    private static PriorSection prior(String name, int index, ConfigNode.MapNode m, ConfigNode.MapNode defaults) {
-        boolean on = true;
-        ConfigNode n = m.get("on");
-        if (n != null) {
-            if (!(n instanceof ConfigNode.ScalarNode s) || !(s.value() instanceof Boolean b)) {
-                throw ConfigException.at(n.location(), "prior." + name + (index >= 0 ? "[" + index + "]" : "") + ".on",
-                        "expected true or false but found " + YamlConfigReader.describe(n));
-            }
-            on = b;
-        }
-        return new PriorSection(name, index, on, m, defaults);
+        prior.keys().forEach(prior::markUsed); // every entry is read by PriorSection.parse
+        return PriorSection.parse(prior.node(), defaults);
     }
 }

@@ -61,18 +61,6 @@ public final class DsrConfig {
     }
 
     /** The merged tree, every value with the location it came from. */
-    /**
-     * The whole {@code prior} section as strict Params (prior name → {on, ...}), for builders that read every entry
-     * themselves (dsr-programs' PriorSet); defaults that are never read are not reported.
-     */
-    public Params priorParams() {
-        ConfigNode n = tree.entries().get("prior");
-        ConfigNode d = ConfigLoader.defaults().entries().get("prior");
-        ConfigNode.MapNode node = n instanceof ConfigNode.MapNode m ? m
-                : new ConfigNode.MapNode(new java.util.LinkedHashMap<>(), Location.DEFAULTS);
-        return new Params("prior", node, d instanceof ConfigNode.MapNode dm ? dm : null);
-    }
-
     public ConfigNode.MapNode tree() { return tree; }
 
     /** The merged configuration as plain Java maps/lists/scalars. */

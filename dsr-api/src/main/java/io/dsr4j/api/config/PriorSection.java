@@ -1,12 +1,17 @@
 package io.dsr4j.api.config;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * One entry of the {@code prior} section: {@code prior: {NAME: {on: true, ...keys}}}. A prior may also be given as a
  * list of such mappings (several instances, e.g. several {@code relational} constraints); {@code index} tells them
  * apart. {@code on} is optional and defaults to true when the user wrote the entry (the built-in defaults always
- * say it explicitly).
+ * say it explicitly); {@code NAME: true|false} is short for {@code NAME: {on: true|false}}. {@link #parse} is the one
+ * reader of the section: the config loader and dsr-programs' PriorSet both use it.
  *
  * @param name     prior name (the plugin name)
  * @param index    position in a list of instances, or -1 for a single mapping
@@ -19,6 +24,58 @@ public record PriorSection(String name, int index, boolean on, ConfigNode.MapNod
     public PriorSection {
         Objects.requireNonNull(name);
         Objects.requireNonNull(node);
+    }
+
+    /**
+     * Reads a {@code prior} section: NAME → mapping, list of mappings, or true/false.
+     *
+     * @param section  the section (prior name → value), in the user's order
+     * @param defaults the built-in defaults of the section, or null
+     * @throws ConfigException for a malformed entry or a non-boolean {@code on}, naming file, line and key
+     */
+    public static List<PriorSection> parse(ConfigNode.MapNode section, ConfigNode.MapNode defaults) {
+        List<PriorSection> out = new ArrayList<>();
+        for (Map.Entry<String, ConfigNode> e : section.entries().entrySet()) {
+            String name = e.getKey();
+            ConfigNode value = e.getValue();
+            ConfigNode d = defaults == null ? null : defaults.get(name);
+            ConfigNode.MapNode dm = d instanceof ConfigNode.MapNode m ? m : null;
+            if (value instanceof ConfigNode.MapNode m) {
+                out.add(entry(name, -1, m, dm));
+            } else if (value instanceof ConfigNode.ListNode l) {
+                for (int i = 0; i < l.items().size(); i++) {
+                    ConfigNode item = l.items().get(i);
+                    if (!(item instanceof ConfigNode.MapNode m)) {
+                        throw ConfigException.at(item.location(), "prior." + name + "[" + i + "]",
+                                "expected a mapping such as {on: true, ...} but found " + YamlConfigReader.describe(item));
+                    }
+                    out.add(entry(name, i, m, null));
+                }
+            } else if (value instanceof ConfigNode.ScalarNode s && s.value() instanceof Boolean on) {
+                // shorthand: "trig: false" is "trig: {on: false}"
+                LinkedHashMap<String, ConfigNode> m = new LinkedHashMap<>();
+                m.put("on", s);
+                out.add(new PriorSection(name, -1, on, new ConfigNode.MapNode(m, s.location()), dm));
+            } else {
+                throw ConfigException.at(value.location(), "prior." + name,
+                        "expected a mapping such as {on: true, ...}, true/false, or a list of mappings, but found "
+                                + YamlConfigReader.describe(value));
+            }
+        }
+        return out;
+    }
+
+    private static PriorSection entry(String name, int index, ConfigNode.MapNode m, ConfigNode.MapNode defaults) {
+        boolean on = !fromDefaults(m); // an entry the user wrote is on unless it says otherwise
+        ConfigNode n = m.get("on");
+        if (n != null) {
+            if (!(n instanceof ConfigNode.ScalarNode s) || !(s.value() instanceof Boolean b)) {
+                throw ConfigException.at(n.location(), "prior." + name + (index >= 0 ? "[" + index + "]" : "") + ".on",
+                        "expected true or false but found " + YamlConfigReader.describe(n));
+            }
+            on = b;
+        }
+        return new PriorSection(name, index, on, m, defaults);
     }
 
     /** {@code prior.NAME} or {@code prior.NAME[i]}. */

@@ -1,9 +1,8 @@
 package io.dsr4j.programs.prior;
 
 import io.dsr4j.api.config.ConfigException;
-import io.dsr4j.api.config.ConfigNode;
-import io.dsr4j.api.config.Location;
 import io.dsr4j.api.config.Params;
+import io.dsr4j.api.config.PriorSection;
 import io.dsr4j.api.config.Suggestions;
 import io.dsr4j.api.data.Dataset;
 import io.dsr4j.api.prior.Prior;
@@ -14,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +22,9 @@ import java.util.TreeSet;
 /**
  * The priors of a task, built from the {@code prior} section (reference {@code make_prior}, §5.1), plus the max
  * length in force. Keys are the registered prior names, in the user's order; each value is a mapping or a list of
- * mappings; only entries with {@code on: true} are built ({@code on} defaults to false, as in the reference, and
- * the keys of disabled entries are not checked). The {@code length} entries are built first: their {@code max_}
+ * mappings, read by {@link PriorSection#parse}; only enabled entries are built (an entry the user wrote is on unless
+ * it says {@code on: false}; a built-in default only with {@code on: true}), and the keys of disabled entries are not
+ * checked. The {@code length} entries are built first: their {@code max_}
  * overrides the policy's max length and is passed to every factory as {@link PriorContext#maxLength()}.
  */
 public final class PriorSet {
@@ -52,55 +51,40 @@ public final class PriorSet {
     private record Pending(String key, String name, Params params) { }
 
     /**
-     * Builds the enabled priors of {@code priorSection}.
+     * Builds the enabled priors of a {@code prior} section given as Params (prior name → value), e.g. in tests and
+     * plugins; read with {@link PriorSection#parse}, like a loaded configuration's.
+     *
+     * @see #build(List, Map, Library, Dataset, int)
+     */
+    public static PriorSet build(Params priorSection, Map<String, PriorFactory> factories, Library library,
+                                 Dataset dataset, int policyMaxLength) {
+        return build(PriorSection.parse(priorSection.node(), null), factories, library, dataset, policyMaxLength);
+    }
+
+    /**
+     * Builds the enabled priors of {@code sections} (a configuration's {@code DsrConfig.priors()}).
      *
      * @param factories       the registered prior factories by YAML name
      * @param dataset         the training data (domain_range), may be null for tasks without one
      * @param policyMaxLength {@code policy.max_length}, used unless the length prior sets max_
-     * @throws ConfigException for unknown prior names, unknown keys, malformed entries and invalid values
+     * @throws ConfigException for unknown prior names, unknown keys and invalid values
      */
-    public static PriorSet build(Params priorSection, Map<String, PriorFactory> factories, Library library,
+    public static PriorSet build(List<PriorSection> sections, Map<String, PriorFactory> factories, Library library,
                                  Dataset dataset, int policyMaxLength) {
         List<Pending> enabled = new ArrayList<>();
-        for (String key : new ArrayList<>(priorSection.keys())) {
-            ConfigNode node = priorSection.getNode(key);
-            String keyPath = path(priorSection, key);
+        for (PriorSection section : sections) {
+            String key = section.name();
             if (!factories.containsKey(key)) {
                 String also = key.equals("count_constraints")
                         ? " (the reference's count_constraints switch is not supported; use './dsr constraints' to see "
                         + "which prior forbids what)" : Suggestions.hint(key, factories.keySet());
-                throw ConfigException.at(node.location(), keyPath, "unknown prior" + also + "; available priors: "
-                        + String.join(", ", new TreeSet<>(factories.keySet())));
+                throw ConfigException.at(section.location(), "prior." + key, "unknown prior" + also
+                        + "; available priors: " + String.join(", ", new TreeSet<>(factories.keySet())));
             }
-            List<Pending> items = new ArrayList<>();
-            if (node instanceof ConfigNode.MapNode m) {
-                items.add(new Pending(key, key, new Params(keyPath, m)));
-            } else if (node instanceof ConfigNode.ListNode l) {
-                for (int i = 0; i < l.items().size(); i++) {
-                    if (!(l.items().get(i) instanceof ConfigNode.MapNode m)) {
-                        throw ConfigException.at(l.items().get(i).location(), keyPath + "[" + i + "]",
-                                "expected a mapping such as {on: true, ...}");
-                    }
-                    items.add(new Pending(key, key + "[" + i + "]", new Params(keyPath + "[" + i + "]", m)));
-                }
-            } else if (node instanceof ConfigNode.ScalarNode sc && sc.value() instanceof Boolean b) {
-                // NAME: true / NAME: false is short for {on: true} / {on: false}.
-                LinkedHashMap<String, ConfigNode> m = new LinkedHashMap<>();
-                m.put("on", new ConfigNode.ScalarNode(b, sc.location()));
-                items.add(new Pending(key, key, new Params(keyPath, new ConfigNode.MapNode(m, sc.location()))));
-            } else {
-                throw ConfigException.at(node.location(), keyPath,
-                        "expected a mapping such as {on: true, ...}, a list of such mappings, or true/false");
-            }
-            for (Pending item : items) {
-                // An entry the user wrote is on unless it says on: false; a built-in default only with on: true.
-                boolean onByDefault = !fromDefaults(item.params().node());
-                if (item.params().getBoolean("on", onByDefault)) {
-                    enabled.add(item);
-                } else {
-                    // A disabled entry is not validated: its other keys are not unknown, just unused.
-                    item.params().keys().forEach(item.params()::markUsed);
-                }
+            // A disabled entry is not validated: its other keys are not unknown, just unused.
+            if (section.on()) {
+                enabled.add(new Pending(key, key + (section.index() >= 0 ? "[" + section.index() + "]" : ""),
+                        section.params()));
             }
         }
 
@@ -147,16 +131,6 @@ public final class PriorSet {
         Optional<Prior> p = factories.get(item.key()).create(context, item.params());
         item.params().requireAllUsed();
         return p.orElse(null);
-    }
-
-    private static boolean fromDefaults(ConfigNode n) {
-        if (!Location.DEFAULTS.equals(n.location())) return false;
-        if (n instanceof ConfigNode.MapNode m) return m.entries().values().stream().allMatch(PriorSet::fromDefaults);
-        return true;
-    }
-
-    private static String path(Params section, String key) {
-        return section.path().isEmpty() ? key : section.path() + "." + key;
     }
 
     public Library library() { return library; }

@@ -42,7 +42,7 @@ final class ConstraintsCommand implements Callable<Integer> {
         Dataset data = Experiment.loadDataset(c, reg);
         Library lib = Experiment.buildLibrary(c, reg, data);
         int policyMax = c.policy().params().getInt("max_length", 64);
-        PriorSet priors = PriorSet.build(c.priorParams(), reg.priors(), lib, data, policyMax);
+        PriorSet priors = PriorSet.build(c.priors(), reg.priors(), lib, data, policyMax);
         ConstraintReplay.Result r = ConstraintReplay.replay(priors.environment(), ConstraintReplay.parse(lib, traversal));
         PrintWriter out = spec.commandLine().getOut();
         out.print(r.format());
