@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Entry points behind {@code dsr bench GRID.yaml [--out DIR] [--parallel P] [--quick]}: run a grid, then aggregate
+ * Entry points behind {@code dsr bench GRID.yaml [--out DIR] [--parallel P] [--quick] [--seeds N]}: run a grid, then aggregate
  * its results into {@code table.md}, {@code table.csv} and {@code recovery.png} in the output folder.
  */
 public final class BenchApp {
@@ -39,7 +39,20 @@ public final class BenchApp {
      */
     public static int run(Path gridFile, Path outDir, int parallel, boolean quick, RunExecutor executor, PrintStream out)
             throws IOException, InterruptedException {
+        return run(gridFile, outDir, parallel, quick, null, executor, out);
+    }
+
+    /**
+     * As {@link #run(Path, Path, int, boolean, RunExecutor, PrintStream)}, with the first {@code seeds} seeds
+     * (0..seeds-1) instead of the grid's (or its quick version's), e.g. 10 seeds of the 100-seed Table 1 grid.
+     *
+     * @param seeds number of seeds, or null for the grid's
+     */
+    public static int run(Path gridFile, Path outDir, int parallel, boolean quick, Integer seeds, RunExecutor executor,
+                          PrintStream out) throws IOException, InterruptedException {
         GridSpec grid = GridSpec.load(gridFile);
+        if (quick) grid = grid.quickVersion();
+        if (seeds != null) grid = grid.withSeeds(seeds);
         Path dir = outDir != null ? outDir : defaultOutDir(grid, quick);
         GridRunner runner = new GridRunner(grid, executor, dir, parallel, quick);
         GridRunner.Report report = runner.run(out, System.err);

@@ -76,6 +76,15 @@ public record GridSpec(String name, Path file, Path base, Map<String, Object> ba
                 quick.seeds() != null ? quick.seeds() : seeds, references, quick, true);
     }
 
+    /** This grid with seeds 0..n-1 instead of its own (the quick version stays the quick version). */
+    public GridSpec withSeeds(int n) {
+        if (n < 1) throw new ConfigException("--seeds must be at least 1, got " + n);
+        List<Long> s = new java.util.ArrayList<>(n);
+        for (long i = 0; i < n; i++) s.add(i);
+        return new GridSpec(name, file, base, baseConfig, overrides, variants, benchmarks, s, references, quick,
+                quickApplied);
+    }
+
     /** Number of runs in the grid. */
     public int runCount() {
         return variants.size() * benchmarks.size() * seeds.size();

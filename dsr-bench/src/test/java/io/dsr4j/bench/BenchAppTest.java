@@ -62,6 +62,21 @@ class BenchAppTest {
     }
 
     @Test
+    void seedsOptionRunsTheFirstNSeedsAndGrowsLater() throws Exception {
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Path outDir = dir.resolve("out");
+        FakeExecutor first = new FakeExecutor();
+        assertEquals(BenchApp.OK, BenchApp.run(grid(), outDir, 1, false, 1, first, out));
+        assertEquals(4, first.calls.size());
+        assertTrue(first.calls.stream().allMatch(c -> c.endsWith("/0")), first.calls.toString());
+        FakeExecutor more = new FakeExecutor();
+        assertEquals(BenchApp.OK, BenchApp.run(grid(), outDir, 1, false, 2, more, out));
+        assertEquals(4, more.calls.size());
+        assertTrue(more.calls.stream().allMatch(c -> c.endsWith("/1")), more.calls.toString());
+        assertThrows(ConfigException.class, () -> BenchApp.run(grid(), outDir, 1, false, 0, new FakeExecutor(), out));
+    }
+
+    @Test
     void userErrorsAreConfigExceptions() throws Exception {
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         assertThrows(ConfigException.class, () -> BenchApp.run(dir.resolve("missing.yaml"), dir.resolve("o"), 1, false, new FakeExecutor(), out));

@@ -63,7 +63,7 @@ class PaperGridsTest {
     @Test
     void everyPaperGridIsPresent() throws IOException {
         assertEquals(List.of("ablations.yaml", "constants.yaml", "livermore.yaml", "noise.yaml", "table1-dso-defaults.yaml",
-                "table1-dsr10.yaml", "table1-pqt-vpg3.yaml", "table1.yaml"), grids().map(p -> p.getFileName().toString()).toList());
+                "table1.yaml"), grids().map(p -> p.getFileName().toString()).toList());
     }
 
     @ParameterizedTest

@@ -33,6 +33,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Run the grid's quick version (minutes, few seeds, small budget).")
     boolean quick;
 
+    @Option(names = "--seeds", paramLabel = "N", description = "Run seeds 0..N-1 instead of the grid's seeds "
+            + "(e.g. 10 of Table 1's 100); finished runs of other seeds in DIR still count in the table.")
+    Integer seeds;
+
     @Option(names = "--aggregate-only", description = "Only rebuild the tables from DIR/results.csv.")
     boolean aggregateOnly;
 
@@ -43,7 +47,7 @@ final class BenchCommand implements Callable<Integer> {
             BenchApp.aggregate(out);
             return DsrCli.EXIT_OK;
         }
-        return BenchApp.run(grid, out, Math.max(1, parallel), quick, new TrainerRunExecutor(DsrCli.of(spec).plugins()),
+        return BenchApp.run(grid, out, Math.max(1, parallel), quick, seeds, new TrainerRunExecutor(DsrCli.of(spec).plugins()),
                 System.out);
     }
 }
