@@ -127,7 +127,7 @@ public final class Trainer implements AutoCloseable {
         Map<String, Integer> firstIndex = new HashMap<>();
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ProgramCache.Entry e = firstIndex.containsKey(keys[i]) ? null : cache.lookup(keys[i], true);
+            ProgramCache.Entry e = firstIndex.containsKey(keys[i]) ? null : cache.lookup(keys[i]);
             if (e != null) {
                 out[i] = e;
             } else if (firstIndex.putIfAbsent(keys[i], i) == null) {
@@ -160,7 +160,7 @@ public final class Trainer implements AutoCloseable {
         for (int j = 0; j < fresh.length; j++) {
             int i = todo.get(j);
             ProgramScorer.Score s = fresh[j];
-            out[i] = cache.put(keys[i], s.reward(), s.invalid(), s.constants(), true);
+            out[i] = cache.put(keys[i], s.reward(), s.invalid(), s.constants());
             ProgramRecord rec = new ProgramRecord(programs[i], s.constants(), s.reward(),
                     scorer.complexity(programs[i]), s.invalid());
             hallOfFame.offer(keys[i], rec);

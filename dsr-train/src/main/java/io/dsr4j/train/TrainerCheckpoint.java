@@ -93,7 +93,7 @@ public final class TrainerCheckpoint {
             int c = in.readInt();
             for (int i = 0; i < c; i++) {
                 String key = in.readUTF();
-                cache.put(key, in.readDouble(), in.readBoolean(), readDoubles(in), true);
+                cache.put(key, in.readDouble(), in.readBoolean(), readDoubles(in));
             }
             t.restoreCounters(iteration, nevals, rBest, best, elapsed);
         }

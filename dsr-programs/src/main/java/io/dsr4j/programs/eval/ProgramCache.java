@@ -79,10 +79,9 @@ public final class ProgramCache {
     /**
      * Looks a program up; on a hit marks it recently used.
      *
-     * @param onPolicy whether the program was sampled by the policy (kept for callers; not recorded)
      * @return the entry, or null on a miss
      */
-    public Entry lookup(String key, boolean onPolicy) {
+    public Entry lookup(String key) {
         int slot = find(key);
         if (slot == NONE) {
             misses++;
@@ -93,8 +92,8 @@ public final class ProgramCache {
         return entry(slot, key);
     }
 
-    public Entry lookup(int[] traversal, boolean onPolicy) {
-        return lookup(key(traversal), onPolicy);
+    public Entry lookup(int[] traversal) {
+        return lookup(key(traversal));
     }
 
     /** The entry without counting a hit or miss (still marks it recently used), or null. */
@@ -109,7 +108,7 @@ public final class ProgramCache {
      * Stores a newly evaluated program. If the key is already present, the existing entry is kept and returned
      * instead (the first result wins, as in the reference).
      */
-    public Entry put(String key, double reward, boolean invalid, double[] constants, boolean onPolicy) {
+    public Entry put(String key, double reward, boolean invalid, double[] constants) {
         double[] c = constants == null || constants.length == 0 ? NO_CONSTANTS : constants;
         if (capacity == 0) return new Entry(key, reward, invalid, c);
         int existing = find(key);

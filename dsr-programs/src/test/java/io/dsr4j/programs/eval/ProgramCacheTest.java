@@ -27,11 +27,11 @@ class ProgramCacheTest {
     void keepsFirstResultAndCountsHitsAndMisses() {
         ProgramCache c = new ProgramCache(10);
         String k = ProgramCache.key(new int[] {1, 2, 3});
-        assertNull(c.lookup(k, true));
-        ProgramCache.Entry e = c.put(k, 0.5, false, new double[] {1.5}, true);
-        assertEquals(e, c.lookup(k, true));
-        assertEquals(0.5, c.lookup(new int[] {1, 2, 3}, false).reward());
-        ProgramCache.Entry again = c.put(k, 0.9, true, null, true);
+        assertNull(c.lookup(k));
+        ProgramCache.Entry e = c.put(k, 0.5, false, new double[] {1.5});
+        assertEquals(e, c.lookup(k));
+        assertEquals(0.5, c.lookup(new int[] {1, 2, 3}).reward());
+        ProgramCache.Entry again = c.put(k, 0.9, true, null);
         assertEquals(0.5, again.reward());
         assertEquals(false, again.invalid());
         assertArrayEquals(new double[] {1.5}, again.constants());
@@ -45,10 +45,10 @@ class ProgramCacheTest {
     void evictsLeastRecentlyUsed() {
         ProgramCache c = new ProgramCache(2);
         String a = ProgramCache.key(new int[] {1}), b = ProgramCache.key(new int[] {2}), d = ProgramCache.key(new int[] {3});
-        c.put(a, 1, false, null, true);
-        c.put(b, 2, false, null, true);
-        assertNotNull(c.lookup(a, true)); // a is now more recent than b
-        c.put(d, 3, false, null, true);
+        c.put(a, 1, false, null);
+        c.put(b, 2, false, null);
+        assertNotNull(c.lookup(a)); // a is now more recent than b
+        c.put(d, 3, false, null);
         assertEquals(2, c.size());
         assertNull(c.peek(b));
         assertNotNull(c.peek(a));
@@ -61,8 +61,8 @@ class ProgramCacheTest {
     @Test
     void entriesStayValidAfterTheirSlotIsReused() {
         ProgramCache c = new ProgramCache(1);
-        ProgramCache.Entry first = c.put(ProgramCache.key(new int[] {1}), 0.25, false, new double[] {2.0}, true);
-        c.put(ProgramCache.key(new int[] {2}), 0.75, true, null, true);
+        ProgramCache.Entry first = c.put(ProgramCache.key(new int[] {1}), 0.25, false, new double[] {2.0});
+        c.put(ProgramCache.key(new int[] {2}), 0.75, true, null);
         assertEquals(0.25, first.reward());
         assertArrayEquals(new double[] {2.0}, first.constants());
         assertArrayEquals(new int[] {1}, first.traversal());
@@ -72,8 +72,8 @@ class ProgramCacheTest {
     void capacityZeroStoresNothing() {
         ProgramCache c = new ProgramCache(0);
         String k = ProgramCache.key(new int[] {4, 2});
-        assertEquals(0.5, c.put(k, 0.5, false, null, true).reward());
-        assertNull(c.lookup(k, true));
+        assertEquals(0.5, c.put(k, 0.5, false, null).reward());
+        assertNull(c.lookup(k));
         assertEquals(0, c.size());
         assertThrows(IllegalArgumentException.class, () -> new ProgramCache(-1));
     }
@@ -101,7 +101,7 @@ class ProgramCacheTest {
             int op = rng.nextInt(3);
             if (op == 0) {
                 Double expected = model.get(k);
-                ProgramCache.Entry e = c.lookup(k, true);
+                ProgramCache.Entry e = c.lookup(k);
                 assertEquals(expected, e == null ? null : e.reward(), "lookup " + step);
             } else if (op == 1) {
                 Double expected = model.get(k);
@@ -111,7 +111,7 @@ class ProgramCacheTest {
                 double r = rng.nextDouble();
                 Double before = model.get(k);
                 if (before == null) model.put(k, r);
-                assertEquals(before == null ? r : before, c.put(k, r, false, null, true).reward(), "put " + step);
+                assertEquals(before == null ? r : before, c.put(k, r, false, null).reward(), "put " + step);
             }
             assertEquals(model.size(), c.size());
         }
