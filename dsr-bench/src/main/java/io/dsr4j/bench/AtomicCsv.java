@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * A CSV file that only ever changes by atomic replacement: every append writes the whole content to a temporary file
  * in the same folder, forces it to disk and renames it over the old one. A process killed at any moment leaves either
- * the old or the new complete file, never a torn line. Thread-safe; one writer process per file (see {@link OutDirLock}).
+ * the old or the new complete file, never a torn line. Thread-safe; one writer process per file (see {@link io.dsr4j.train.run.DirLock}).
  */
 final class AtomicCsv {
 

@@ -1,6 +1,8 @@
 package io.dsr4j.bench;
 
 import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.train.run.DirLock;
+import io.dsr4j.train.run.OutputDirs;
 import io.dsr4j.train.run.RunResult;
 
 import java.io.IOException;
@@ -34,6 +36,9 @@ public final class GridRunner {
             return succeeded + failed;
         }
     }
+
+    /** The lock file that keeps two bench processes out of one folder (deleted when the grid ends). */
+    public static final String LOCK = ".bench.lock";
 
     private final GridSpec grid;
     private final RunExecutor executor;
@@ -70,59 +75,79 @@ public final class GridRunner {
      *                         writes into it, or {@link RunExecutor#check} rejects a configuration
      */
     public Report run(PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        OutputDirs.requireDirectoryOrAbsent(outDir, "--out");
+        boolean created = !Files.exists(outDir);
         Files.createDirectories(outDir);
-        try (OutDirLock lock = OutDirLock.acquire(outDir)) {
-            ResultsFile results = ResultsFile.open(outDir);
-            Set<String> finishedVariants = new LinkedHashSet<>();
-            for (ResultRow r : results.rows()) finishedVariants.add(r.variant());
-            Map<String, Object> settings = ResumeGuard.check(grid, outDir, finishedVariants);
-
-            List<RunSpec> all = grid.expand();
-            List<RunSpec> pending = new ArrayList<>();
-            for (RunSpec s : all) {
-                if (!results.contains(s.key())) pending.add(s);
-            }
-            int skipped = all.size() - pending.size();
-            out.printf(Locale.ROOT, "%s%s: %d runs (%d variants x %d benchmarks x %d seeds), %d already in %s, %d to run, %d at a time%n",
-                    grid.name(), grid.quickApplied() ? " (quick)" : "", all.size(), grid.variants().size(),
-                    grid.benchmarks().size(), grid.seeds().size(), skipped, results.file(), pending.size(), parallel);
-            check(pending);
-            ResumeGuard.record(grid, outDir, settings);
-
-            FailureLog failures = new FailureLog(outDir);
-            AtomicInteger done = new AtomicInteger();
-            AtomicInteger failed = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
-                Thread t = new Thread(r, "bench-run");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (RunSpec spec : pending) {
-                    futures.add(pool.submit(() -> {
-                        runOne(spec, results, failures, out, err, done, failed, pending.size());
-                        return null;
-                    }));
-                }
-                for (Future<?> f : futures) {
-                    try {
-                        f.get();
-                    } catch (ExecutionException e) {
-                        // runOne reports run failures itself; this is a failure to record one (disk full, ...)
-                        throw new IOException("cannot record a run's result: " + e.getCause().getMessage(), e.getCause());
-                    }
-                }
-            } finally {
-                pool.shutdownNow();
-            }
-            results.sort(gridOrder(all));
-            if (failed.get() > 0) {
-                err.printf(Locale.ROOT, "%d of %d runs failed (see %s); run the same command again to retry them%n",
-                        failed.get(), pending.size(), failures.file());
-            }
-            return new Report(all.size(), skipped, pending.size() - failed.get(), failed.get());
+        try (DirLock lock = DirLock.acquire(outDir, LOCK, outDir + ": another 'dsr bench' is running into this folder; "
+                + "wait for it to finish or use another --out folder")) {
+            return runLocked(out, err);
+        } catch (ConfigException e) {
+            // refused before anything ran: leave no trace of a folder this call created (the lock is gone by now)
+            if (created) deleteIfEmpty(outDir);
+            throw e;
         }
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try (var s = Files.list(dir)) {
+            if (s.findAny().isEmpty()) Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // best effort: an empty folder is harmless
+        }
+    }
+
+    private Report runLocked(PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        ResultsFile results = ResultsFile.open(outDir);
+        Set<String> finishedVariants = new LinkedHashSet<>();
+        for (ResultRow r : results.rows()) finishedVariants.add(r.variant());
+        Map<String, Object> settings = ResumeGuard.check(grid, outDir, finishedVariants);
+
+        List<RunSpec> all = grid.expand();
+        List<RunSpec> pending = new ArrayList<>();
+        for (RunSpec s : all) {
+            if (!results.contains(s.key())) pending.add(s);
+        }
+        int skipped = all.size() - pending.size();
+        out.printf(Locale.ROOT, "%s%s: %d runs (%d variants x %d benchmarks x %d seeds), %d already in %s, %d to run, %d at a time%n",
+                grid.name(), grid.quickApplied() ? " (quick)" : "", all.size(), grid.variants().size(),
+                grid.benchmarks().size(), grid.seeds().size(), skipped, results.file(), pending.size(), parallel);
+        check(pending);
+        ResumeGuard.record(grid, outDir, settings);
+
+        FailureLog failures = new FailureLog(outDir);
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
+            Thread t = new Thread(r, "bench-run");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (RunSpec spec : pending) {
+                futures.add(pool.submit(() -> {
+                    runOne(spec, results, failures, out, err, done, failed, pending.size());
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    // runOne reports run failures itself; this is a failure to record one (disk full, ...)
+                    throw new IOException("cannot record a run's result in " + outDir + ": "
+                            + FailureLog.describe(e.getCause()), e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        results.sort(gridOrder(all));
+        if (failed.get() > 0) {
+            err.printf(Locale.ROOT, "%d of %d runs failed (see %s); run the same command again to retry them%n",
+                    failed.get(), pending.size(), failures.file());
+        }
+        return new Report(all.size(), skipped, pending.size() - failed.get(), failed.get());
     }
 
     /** Lets the executor validate each variant × benchmark once before anything trains. */

@@ -234,7 +234,7 @@ class GridRunnerTest {
     void secondProcessOnTheSameFolderIsRefused() throws Exception {
         Path outDir = dir.resolve("out");
         Files.createDirectories(outDir);
-        try (OutDirLock ignored = OutDirLock.acquire(outDir)) {
+        try (io.dsr4j.train.run.DirLock ignored = io.dsr4j.train.run.DirLock.acquire(outDir, GridRunner.LOCK, "another 'dsr bench' is running")) {
             ConfigException e = assertThrows(ConfigException.class, () -> run(grid(GRID), new FakeExecutor(), outDir, 1, false));
             assertTrue(e.getMessage().contains("another 'dsr bench'"), e.getMessage());
         }

@@ -2,7 +2,9 @@ package io.dsr4j.bench.cli;
 
 import io.dsr4j.bench.BenchApp;
 import io.dsr4j.bench.TrainerRunExecutor;
+import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.train.cli.DsrCli;
+import io.dsr4j.train.run.OutputDirs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,7 +17,9 @@ import java.util.concurrent.Callable;
 /** {@code dsr bench GRID.yaml}: run (or resume) an experiment grid and tabulate it. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run a grid of variants x benchmarks x seeds (configs/paper/*.yaml), appending each finished run "
-                + "to DIR/results.csv; rerunning skips finished runs. Writes table.md, table.csv and recovery.png."})
+                + "to DIR/results.csv; rerunning skips finished runs. Writes table.md, table.csv and recovery.png.",
+                "Exit codes: 0 every run finished, 1 a run failed (listed in DIR/failures.csv; rerun to retry), "
+                        + "2 bad input (grid, configuration, or DIR in use), 130 interrupted."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -42,12 +46,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (parallel < 1) throw new ConfigException("--parallel must be at least 1 (got " + parallel + ")");
+        if (seeds != null && seeds < 1) throw new ConfigException("--seeds must be at least 1 (got " + seeds + ")");
+        if (out != null) OutputDirs.requireDirectoryOrAbsent(out, "--out");
         if (aggregateOnly) {
-            if (out == null) throw new io.dsr4j.api.config.ConfigException("--aggregate-only needs --out DIR");
+            if (out == null) throw new ConfigException("--aggregate-only needs --out DIR");
             BenchApp.aggregate(out);
             return DsrCli.EXIT_OK;
         }
-        return BenchApp.run(grid, out, Math.max(1, parallel), quick, seeds, new TrainerRunExecutor(DsrCli.of(spec).plugins()),
+        return BenchApp.run(grid, out, parallel, quick, seeds, new TrainerRunExecutor(DsrCli.of(spec).plugins()),
                 System.out);
     }
 }

@@ -5,6 +5,7 @@ import io.dsr4j.api.data.Dataset;
 import io.dsr4j.programs.data.BenchmarkDataset;
 import io.dsr4j.programs.data.BenchmarkRegistry;
 import io.dsr4j.programs.data.DatasetWriter;
+import io.dsr4j.train.run.OutputDirs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,6 +44,7 @@ final class DataCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (noise < 0) throw new ConfigException("--noise must be >= 0 (got " + noise + ")");
         if (!(dataFactor > 0)) throw new ConfigException("--data-factor must be > 0 (got " + dataFactor + ")");
+        OutputDirs.requireDirectoryOrAbsent(out, "--out");
         Dataset d = BenchmarkDataset.generate(BenchmarkRegistry.get().get(name), seed, noise, dataFactor);
         Path train = DatasetWriter.write(d, out);
         spec.commandLine().getOut().println("wrote " + train + " and its _test.csv (" + d.trainSize() + " + "

@@ -10,6 +10,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +24,9 @@ import java.util.function.Supplier;
  * one entry there); modules further up (dsr-bench) pass theirs to {@link #commandLine(Object...)}. Subcommands reach
  * the shared state (plugins, verbosity) with {@link #of(CommandSpec)}.
  *
- * <p>Exit codes: 0 success, 1 unexpected failure (message and stack trace), 2 user error: a {@link ConfigException}
- * anywhere in the cause chain (one paragraph, no stack trace) or a command-line usage error.
+ * <p>Exit codes: 0 success; 1 failure: a seed or run failed, an I/O error (one line, e.g. disk full) or an unexpected
+ * error (message and stack trace); 2 user error: a {@link ConfigException} anywhere in the cause chain (one
+ * paragraph, no stack trace) or a command-line usage error; 130 interrupted.
  */
 @Command(name = "dsr", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         usageHelpAutoWidth = true, sortOptions = false,
@@ -44,6 +46,8 @@ public final class DsrCli implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
+    /** Stopped before finishing (Ctrl-C gives the same code, 128 + SIGINT); resumable. */
+    public static final int EXIT_INTERRUPTED = 130;
 
     @Spec
     CommandSpec spec;
@@ -154,10 +158,43 @@ public final class DsrCli implements Callable<Integer> {
             err.flush();
             return EXIT_USAGE;
         }
+        IOException io = ioError(ex);
+        if (io != null) {
+            // the environment, not a bug: disk full, permission denied, ... One line; the trace only with -v.
+            err.println("dsr: error: " + describe(io));
+            if (of(cl.getCommandSpec()).verbose) ex.printStackTrace(err);
+            err.flush();
+            return EXIT_FAILURE;
+        }
+        if (ex instanceof InterruptedException) {
+            err.println("dsr: interrupted");
+            err.flush();
+            return EXIT_INTERRUPTED;
+        }
         err.println("dsr: internal error: " + ex);
         ex.printStackTrace(err);
         err.flush();
         return EXIT_FAILURE;
+    }
+
+    /** The IOException behind {@code t} (possibly wrapped), or null. */
+    static IOException ioError(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof IOException io) return io;
+            if (c.getCause() == c) break;
+        }
+        return null;
+    }
+
+    /** One line for an I/O error: the file and the system's reason where known. */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException a) return "cannot write or read " + a.getFile() + ": permission denied";
+        if (e instanceof java.nio.file.NoSuchFileException n) return n.getFile() + ": no such file or directory";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return (f.getFile() != null ? f.getFile() + ": " : "") + f.getReason();
+        }
+        String m = e.getMessage();
+        return "I/O error: " + (m == null ? e.getClass().getSimpleName() : m).replace('\n', ' ');
     }
 
     /** The ConfigException behind {@code t} (possibly wrapped by Guice, executors, ...), or null. */

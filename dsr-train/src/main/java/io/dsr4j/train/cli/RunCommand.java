@@ -5,6 +5,8 @@ import io.dsr4j.api.config.ConfigLoader;
 import io.dsr4j.api.config.ConfigValidator;
 import io.dsr4j.api.config.DsrConfig;
 import io.dsr4j.train.run.ExperimentRunner;
+import io.dsr4j.train.run.OutputDirs;
+import io.dsr4j.train.run.RunPlan;
 import io.dsr4j.train.run.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,19 +15,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** {@code dsr run}: train on a configuration for one or more seeds, or resume a run directory. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run an experiment: seeds S..S+K-1 of CONFIG, written to DIR/<exp_name>/ (config.yaml, "
-                + "summary.csv, seed_<S>/...). Exit 0 when the runs completed, whether or not they recovered the target."})
+                + "summary.csv, seed_<S>/...).",
+                "Exit codes: 0 every seed finished (recovered or not), 1 a seed failed (named, with its error.txt), "
+                        + "2 bad input (configuration, data, run directory, or the run directory is in use), "
+                        + "130 interrupted."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -73,6 +75,11 @@ final class RunCommand implements Callable<Integer> {
             DsrConfig c = ConfigLoader.load(cfgFile, List.of());
             ConfigValidator.checkNames(c, root.plugins(), root.functionSetNames());
             RunPlan plan = RunPlan.read(runDir);
+            if (ExperimentRunner.finishedSeeds(runDir).containsAll(plan.seeds())) {
+                System.out.printf("%s: all %d seed(s) already finished, nothing to resume; summary: %s%n", runDir,
+                        plan.seeds().size(), runDir.resolve(ExperimentRunner.SUMMARY));
+                return DsrCli.EXIT_OK;
+            }
             runner.validate(c, plan.seeds().get(0));
             results = runner.execute(c, runDir, plan.seeds(), parallel > 1 ? parallel : plan.parallel(), true);
         } else {
@@ -83,33 +90,42 @@ final class RunCommand implements Callable<Integer> {
             for (int i = 0; i < runs; i++) seeds.add(first + i);
             String name = c.experiment().expName() != null ? c.experiment().expName()
                     : Path.of(c.task().dataset()).getFileName().toString().replaceFirst("\\.csv$", "");
-            runner.validate(c, first);
             Path parent = out != null ? out : Path.of(c.experiment().logdir());
+            OutputDirs.requireDirectoryOrAbsent(parent, out != null ? "--out" : "experiment.logdir");
+            runner.validate(c, first);
             runDir = ExperimentRunner.newRunDirectory(parent, name);
             System.out.println("run directory: " + runDir);
             results = runner.start(c, runDir, seeds, parallel);
         }
-        long ok = results.stream().filter(RunResult::success).count();
-        System.out.printf("%d/%d seed(s) recovered the target; summary: %s%n", ok, results.size(),
-                runDir.resolve(ExperimentRunner.SUMMARY));
-        return DsrCli.EXIT_OK;
+        return report(runner, results, runDir);
     }
 
-    /** The seeds and parallelism recorded in run.yaml. */
-    record RunPlan(List<Long> seeds, int parallel) {
-        private static final Pattern SEEDS = Pattern.compile("seeds:\\s*\\[([^]]*)]");
-        private static final Pattern PAR = Pattern.compile("parallel:\\s*(\\d+)");
-
-        static RunPlan read(Path runDir) throws IOException {
-            Path f = runDir.resolve("run.yaml");
-            if (!Files.isRegularFile(f)) throw new ConfigException(runDir + " has no run.yaml: not a dsr run directory");
-            String text = Files.readString(f, StandardCharsets.UTF_8);
-            Matcher m = SEEDS.matcher(text);
-            if (!m.find()) throw new ConfigException(f + ": no 'seeds: [...]' line");
-            List<Long> seeds = new ArrayList<>();
-            for (String s : m.group(1).split(",")) if (!s.isBlank()) seeds.add(Long.parseLong(s.trim()));
-            Matcher p = PAR.matcher(text);
-            return new RunPlan(seeds, p.find() ? Integer.parseInt(p.group(1)) : 1);
+    /** The closing lines, and the exit code: 0 only when every seed of the run has finished. */
+    private static int report(ExperimentRunner runner, List<RunResult> results, Path runDir) {
+        long recovered = results.stream().filter(RunResult::success).count();
+        List<ExperimentRunner.SeedFailure> failed = runner.failures();
+        Path summary = runDir.resolve(ExperimentRunner.SUMMARY);
+        String where = Files.exists(summary) ? "summary: " + summary : "no " + ExperimentRunner.SUMMARY + " (no seed finished)";
+        System.out.printf("%d/%d seed(s) recovered the target%s%s; %s%n", recovered, results.size(),
+                runner.alreadyFinished() > 0 ? " (" + runner.alreadyFinished() + " more finished before this resume)" : "",
+                failed.isEmpty() ? "" : "; " + failed.size() + " failed", where);
+        if (!failed.isEmpty()) {
+            StringBuilder sb = new StringBuilder("dsr: " + failed.size() + " seed(s) failed:");
+            for (ExperimentRunner.SeedFailure f : failed) {
+                sb.append(f.seed() >= 0 ? " seed " + f.seed() + ": " : " ").append(f.message())
+                        .append(f.errorFile() != null ? " (" + f.errorFile() + ");" : ";");
+            }
+            sb.setLength(sb.length() - 1);
+            sb.append(". Fix the cause, then 'dsr run --resume ").append(runDir)
+                    .append("' reruns the failed seeds (from their last checkpoint, if any).");
+            System.err.println(sb);
+            return DsrCli.EXIT_FAILURE;
         }
+        if (!runner.stopped().isEmpty()) {
+            System.err.println("dsr: stopped before seed(s) " + runner.stopped() + " finished; 'dsr run --resume " + runDir
+                    + "' continues them");
+            return DsrCli.EXIT_INTERRUPTED;
+        }
+        return DsrCli.EXIT_OK;
     }
 }

@@ -2,6 +2,7 @@ package io.dsr4j.train.run;
 
 import io.dsr4j.programs.data.QuotedCsv;
 
+import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.api.config.DsrConfig;
 import io.dsr4j.api.data.Dataset;
 import io.dsr4j.api.plugin.PluginRegistry;
@@ -40,11 +41,20 @@ public final class ExperimentRunner {
 
     public static final String SUMMARY = "summary.csv";
     public static final String CHECKPOINT = "checkpoint.bin";
+    public static final String ERROR = "error.txt";
+    /** The lock file that keeps two processes out of one run directory (deleted when the run ends). */
+    public static final String LOCK = ".run.lock";
+
+    /** A seed that failed: its one-line reason and its error file (null when even that could not be written). */
+    public record SeedFailure(long seed, String message, Path errorFile) { }
 
     private final PluginRegistry registry;
     private final PrintStream out;
     private final PrintStream err;
     private volatile BooleanSupplier stop = () -> false;
+    private final List<SeedFailure> failures = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> stopped = Collections.synchronizedList(new ArrayList<>());
+    private volatile int alreadyFinished;
 
     public ExperimentRunner(PluginRegistry registry, PrintStream out, PrintStream err) {
         this.registry = registry;
@@ -54,6 +64,15 @@ public final class ExperimentRunner {
 
     /** Stops every seed between iterations when it returns true (tests, embedding). */
     public void setStop(BooleanSupplier stop) { this.stop = stop; }
+
+    /** The seeds that failed in the last {@link #start} or {@link #execute}, in the order they failed. */
+    public List<SeedFailure> failures() { return List.copyOf(failures); }
+
+    /** The seeds that were stopped (see {@link #setStop}) before finishing; they resume from their checkpoints. */
+    public List<Long> stopped() { return List.copyOf(stopped); }
+
+    /** Seeds that a resumed run found already finished (skipped). */
+    public int alreadyFinished() { return alreadyFinished; }
 
     /** A fresh run directory under {@code parent}: {@code <exp_name>}, or a timestamped sibling if it is taken. */
     public static Path newRunDirectory(Path parent, String expName) throws IOException {
@@ -84,23 +103,44 @@ public final class ExperimentRunner {
 
     /** Starts a run: writes config.yaml and run.yaml, then runs every seed. */
     public List<RunResult> start(DsrConfig config, Path runDir, List<Long> seeds, int parallel) throws IOException {
-        AtomicFiles.write(runDir.resolve("config.yaml"), config.resolvedYaml());
-        StringBuilder run = new StringBuilder("seeds: [");
-        for (int i = 0; i < seeds.size(); i++) run.append(i == 0 ? "" : ", ").append(seeds.get(i));
-        run.append("]\nparallel: ").append(parallel).append('\n');
-        AtomicFiles.write(runDir.resolve("run.yaml"), run.toString());
-        return execute(config, runDir, seeds, parallel, false);
+        try (DirLock lock = lock(runDir)) {
+            AtomicFiles.write(runDir.resolve("config.yaml"), config.resolvedYaml());
+            RunPlan.write(runDir, new RunPlan(seeds, parallel));
+            return executeLocked(config, runDir, seeds, parallel, false);
+        }
     }
 
-    /** Continues a run directory: finished seeds are skipped, the others resume from their checkpoints. */
+    /**
+     * Continues a run directory: finished seeds are skipped, the others resume from their checkpoints.
+     *
+     * @throws ConfigException before any seed runs when another process writes into the run directory or a
+     *                         checkpoint is damaged (the message says what to do)
+     */
     public List<RunResult> execute(DsrConfig config, Path runDir, List<Long> seeds, int parallel, boolean resume)
             throws IOException {
+        try (DirLock lock = lock(runDir)) {
+            return executeLocked(config, runDir, seeds, parallel, resume);
+        }
+    }
+
+    private static DirLock lock(Path runDir) throws IOException {
+        return DirLock.acquire(runDir, LOCK, runDir + ": another 'dsr run' is writing into this run directory; wait "
+                + "for it to finish (then 'dsr run --resume " + runDir + "' continues what is left)");
+    }
+
+    private List<RunResult> executeLocked(DsrConfig config, Path runDir, List<Long> seeds, int parallel, boolean resume)
+            throws IOException {
+        failures.clear();
+        stopped.clear();
         Set<Long> finished = resume ? finishedSeeds(runDir) : Set.of();
+        alreadyFinished = (int) seeds.stream().filter(finished::contains).count();
         List<Long> todo = new ArrayList<>();
         for (long s : seeds) if (!finished.contains(s)) todo.add(s);
         if (resume && todo.size() < seeds.size()) {
             out.println("resuming " + runDir + ": " + (seeds.size() - todo.size()) + " seed(s) already finished");
         }
+        if (resume) checkCheckpoints(runDir, todo);
+        if (todo.isEmpty()) return new ArrayList<>();
         Dataset dataset = Experiment.loadDataset(config, registry);
         List<RunResult> results = Collections.synchronizedList(new ArrayList<>());
         boolean par = parallel > 1 && todo.size() > 1;
@@ -115,7 +155,8 @@ public final class ExperimentRunner {
                     try {
                         f.get();
                     } catch (Exception e) {
-                        err.println("dsr: unexpected failure: " + e);
+                        err.println("dsr: unexpected failure: " + e); // runOne catches everything a seed throws
+                        failures.add(new SeedFailure(-1, e.toString(), null));
                     }
                 }
             } finally {
@@ -130,20 +171,72 @@ public final class ExperimentRunner {
         try {
             Files.createDirectories(seedDir);
             RunResult r = runSeed(config, dataset, seed, seedDir, parallel);
-            if (r == null) return;
+            if (r == null) {
+                stopped.add(seed);
+                return;
+            }
             AtomicFiles.appendLine(runDir.resolve(SUMMARY), RunResult.HEADER, r.csv());
+            Files.deleteIfExists(seedDir.resolve(ERROR)); // from an earlier failed attempt of this seed
             results.add(r);
             out.printf(java.util.Locale.ROOT, "seed %d: %s in %d iterations (%.1f s): %s%n", seed,
                     r.success() ? "recovered" : "not recovered", r.iterations(), r.seconds(), r.expression());
-        } catch (Exception | OutOfMemoryError e) {
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+            String message = describe(e);
+            Path errorFile = seedDir.resolve(ERROR);
             StringWriter sw = new StringWriter();
             e.printStackTrace(new PrintWriter(sw));
             try {
-                AtomicFiles.write(seedDir.resolve("error.txt"), sw.toString());
-            } catch (IOException ignored) {
-                // best effort: the message below still reaches the user
+                AtomicFiles.write(errorFile, sw.toString());
+            } catch (IOException | RuntimeException writeFailure) {
+                errorFile = null; // e.g. the disk is full: say so instead of pointing at a file that is not there
             }
-            err.println("dsr: seed " + seed + " failed: " + e + " (details in " + seedDir.resolve("error.txt") + ")");
+            failures.add(new SeedFailure(seed, message, errorFile));
+            err.println("dsr: seed " + seed + " failed: " + message + (errorFile != null ? " (details in " + errorFile + ")"
+                    : " (could not write " + seedDir.resolve(ERROR) + " either)"));
+        }
+    }
+
+    /** One line: what went wrong, with the cause when the exception only wraps it. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while ((root instanceof UncheckedIOException || root instanceof java.util.concurrent.ExecutionException)
+                && root.getCause() != null) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        String text;
+        if (root instanceof OutOfMemoryError) {
+            text = "out of memory (" + m + "); lower training.batch_size or policy.max_length, or give Java more memory "
+                    + "(JAVA_OPTS=-Xmx8g)";
+        } else if (root instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            text = "cannot write " + fse.getFile() + ": " + fse.getReason();
+        } else if (root instanceof IOException && m != null && !(root instanceof java.io.EOFException)) {
+            text = "I/O error: " + m;
+        } else {
+            text = root.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        }
+        return text.replace('\r', ' ').replace('\n', ' ');
+    }
+
+    /** Refuses to resume when a checkpoint of a seed still to run is damaged; says what to do for each. */
+    private static void checkCheckpoints(Path runDir, List<Long> todo) {
+        List<String> problems = new ArrayList<>();
+        for (long s : todo) {
+            Path ckpt = runDir.resolve("seed_" + s).resolve(CHECKPOINT);
+            if (!Files.exists(ckpt)) continue;
+            TrainerCheckpoint.Check c = TrainerCheckpoint.verify(ckpt);
+            if (c.ok()) continue;
+            Path prev = TrainerCheckpoint.previous(ckpt);
+            TrainerCheckpoint.Check p = Files.exists(prev) ? TrainerCheckpoint.verify(prev) : null;
+            String todoText = p != null && p.ok()
+                    ? "to continue from the previous checkpoint (iteration " + p.iteration() + "), replace it: mv "
+                    + prev + " " + ckpt + "; or delete it to start seed " + s + " over"
+                    : "delete it (and " + prev.getFileName() + " if present) to start seed " + s + " over";
+            problems.add(ckpt + " is damaged: " + c.problem() + "; " + todoText);
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException("cannot resume " + runDir + ", nothing was run: " + String.join(". ", problems)
+                    + ". Then run 'dsr run --resume " + runDir + "' again.");
         }
     }
 
@@ -171,7 +264,7 @@ public final class ExperimentRunner {
                 }
             }
             RunResult r = RunOutputs.finish(t, seedDir, seed, dataset.name(), config.logging().savePareto());
-            Files.deleteIfExists(ckpt);
+            TrainerCheckpoint.delete(ckpt);
             return r;
         }
     }
