@@ -1,5 +1,8 @@
 package io.dsr4j.train;
 
+import io.dsr4j.api.augment.AugmenterContext;
+import io.dsr4j.api.augment.BatchAugmenter;
+import io.dsr4j.api.augment.BatchAugmenterFactory;
 import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.api.config.DsrConfig;
 import io.dsr4j.api.config.Location;
@@ -125,9 +128,23 @@ public final class Experiment implements AutoCloseable {
         TrainerSettings settings = new TrainerSettings(tr.nSamples(), tr.batchSize(), tr.earlyStopping(), tr.nThreads(),
                 tr.cacheCapacity(), config.logging().hof(), tr.checkpointEvery().iterations(),
                 tr.checkpointEvery().duration());
+        BatchAugmenter augmenter = buildAugmenter(config, registry, priors, seeds.split(4).nextLong());
         RegressionScorer scorer = new RegressionScorer(task, library, tr.complexity(), tr.nThreads());
-        Trainer trainer = new Trainer(settings, policy, estimator, scorer, library.size(), seeds.split(3).nextLong());
+        Trainer trainer = new Trainer(settings, policy, estimator, scorer, library.size(), seeds.split(3).nextLong(),
+                augmenter);
         return new Experiment(config, seed, dataset, library, task, priors, policy, estimator, trainer);
+    }
+
+    /** The {@code gp_meld} section's batch augmenter when {@code on: true}, else null (its keys are then not read). */
+    private static BatchAugmenter buildAugmenter(DsrConfig config, PluginRegistry registry, PriorSet priors, long seed) {
+        PluginSection section = config.gpMeld();
+        Params params = section.params();
+        if (!params.getBoolean("on", false)) return null;
+        BatchAugmenterFactory f = registry.require(PluginKind.BATCH_AUGMENTER, section.type(), section.typeLocation(),
+                section.typeKeyPath());
+        BatchAugmenter a = f.create(new AugmenterContext(priors.environment(), registry.gpOperators(), seed), params);
+        params.requireAllUsed();
+        return a;
     }
 
     /** Resolves {@code task.dataset} through the dataset plugins. */

@@ -1,5 +1,6 @@
 package io.dsr4j.train;
 
+import io.dsr4j.api.augment.BatchAugmenter;
 import io.dsr4j.api.estimator.EstimatorStep;
 import io.dsr4j.api.estimator.GradientEstimator;
 import io.dsr4j.api.estimator.TrainingSamples;
@@ -45,6 +46,7 @@ public final class Trainer implements AutoCloseable {
     private final ParetoFront pareto = new ParetoFront();
     private final List<Listener> listeners = new ArrayList<>();
     private final ExecutorService pool;
+    private final BatchAugmenter augmenter;
 
     private long iteration;
     private long nevals;
@@ -56,6 +58,15 @@ public final class Trainer implements AutoCloseable {
 
     public Trainer(TrainerSettings settings, Policy policy, GradientEstimator estimator, ProgramScorer scorer,
                    int librarySize, long seed) {
+        this(settings, policy, estimator, scorer, librarySize, seed, null);
+    }
+
+    /**
+     * @param augmenter step between scoring and the estimator (GP-meld), or null for plain DSR
+     */
+    public Trainer(TrainerSettings settings, Policy policy, GradientEstimator estimator, ProgramScorer scorer,
+                   int librarySize, long seed, BatchAugmenter augmenter) {
+        this.augmenter = augmenter;
         this.settings = settings;
         this.policy = policy;
         this.estimator = estimator;
@@ -100,6 +111,25 @@ public final class Trainer implements AutoCloseable {
         for (int i = 0; i < n; i++) rewards[i] = scores[i].reward();
         nevals += n;
 
+        if (augmenter != null) {
+            BatchAugmenter.Result extra = augmenter.augment(programs, rewards, iteration, this::rewardsOf);
+            nevals += extra.evaluations();
+            if (extra.programs().length > 0) {
+                // Off-policy rows appended before the estimator's filter, as the reference's GP-meld does.
+                int m = extra.programs().length;
+                String[] extraKeys = new String[m];
+                for (int i = 0; i < m; i++) extraKeys[i] = ProgramCache.key(extra.programs()[i]);
+                ProgramCache.Entry[] extraScores = scoreAll(extra.programs(), extraKeys, new HashSet<>());
+                batch = SequenceBatch.concat(List.of(batch, extra.sequences()));
+                programs = concat(programs, extra.programs());
+                keys = concat(keys, extraKeys);
+                scores = concat(scores, extraScores);
+                rewards = new double[n + m];
+                for (int i = 0; i < n + m; i++) rewards[i] = scores[i].reward();
+                n += m;
+            }
+        }
+
         EstimatorStep est = estimator.update(policy, new TrainingSamples(batch, rewards, keys, iteration));
 
         int argMax = 0;
@@ -118,6 +148,23 @@ public final class Trainer implements AutoCloseable {
         iteration++;
         for (Listener l : listeners) l.onIteration(stats, this);
         return stats;
+    }
+
+    /** Rewards of programs an augmenter proposes, through the cache like sampled ones (novelty not counted). */
+    private double[] rewardsOf(int[][] programs) {
+        String[] keys = new String[programs.length];
+        for (int i = 0; i < keys.length; i++) keys[i] = ProgramCache.key(programs[i]);
+        ProgramCache.Entry[] e = scoreAll(programs, keys, new HashSet<>());
+        double[] r = new double[e.length];
+        for (int i = 0; i < r.length; i++) r[i] = e[i].reward();
+        return r;
+    }
+
+    @SafeVarargs
+    private static <T> T[] concat(T[] a, T... b) {
+        T[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     /** Scores every program, new ones in parallel; merges in batch order so results don't depend on threads. */

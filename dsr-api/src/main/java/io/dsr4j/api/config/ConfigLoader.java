@@ -21,7 +21,7 @@ public final class ConfigLoader {
 
     /** The top-level sections, in the order they are written. */
     public static final List<String> SECTIONS =
-            List.of("experiment", "task", "training", "policy", "estimator", "prior", "logging");
+            List.of("experiment", "task", "training", "policy", "estimator", "prior", "gp_meld", "logging");
 
     static final String SET_USAGE = "expected --set path.to.key=value, e.g. --set training.batch_size=500, "
             + "--set task.function_set=[add,mul,sin,x1] or --set prior.length.max_=30";
@@ -33,7 +33,6 @@ public final class ConfigLoader {
             "policy_optimizer", "DSO's policy_optimizer is dsr4j's 'estimator' section (type, learning_rate, entropy_weight, ...)",
             "state_manager", "DSO's state_manager keys (observe_parent, observe_sibling, embedding, ...) go in the 'policy' section",
             "controller", "the legacy DSO controller section is split into 'policy' and 'estimator'",
-            "gp_meld", "GP-meld is not part of dsr4j",
             "checkpoint", "checkpoints are configured by training.checkpoint.every",
             "postprocess", "runs write their outputs themselves; there is nothing to post-process");
 
@@ -145,9 +144,10 @@ public final class ConfigLoader {
         LoggingConfig logging = LoggingConfig.from(fixed(root, "logging"));
         PluginSection policy = PluginSection.from(root, "policy", defaults);
         PluginSection estimator = PluginSection.from(root, "estimator", defaults);
+        PluginSection gpMeld = PluginSection.from(root, "gp_meld", defaults);
         List<PriorSection> priors = priors(root.child("prior"), (ConfigNode.MapNode) defaults.get("prior"));
         root.requireAllUsed();
-        return new DsrConfig(experiment, task, training, logging, policy, estimator, priors, merged, configDir);
+        return new DsrConfig(experiment, task, training, logging, policy, estimator, gpMeld, priors, merged, configDir);
     }
 
     private static void checkSections(ConfigNode.MapNode merged) {

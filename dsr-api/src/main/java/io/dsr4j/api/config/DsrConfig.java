@@ -20,12 +20,13 @@ public final class DsrConfig {
     private final LoggingConfig logging;
     private final PluginSection policy;
     private final PluginSection estimator;
+    private final PluginSection gpMeld;
     private final List<PriorSection> priors;
     private final ConfigNode.MapNode tree;
     private final Path configDir;
 
     DsrConfig(ExperimentConfig experiment, TaskConfig task, TrainingConfig training, LoggingConfig logging,
-              PluginSection policy, PluginSection estimator, List<PriorSection> priors, ConfigNode.MapNode tree,
+              PluginSection policy, PluginSection estimator, PluginSection gpMeld, List<PriorSection> priors, ConfigNode.MapNode tree,
               Path configDir) {
         this.experiment = experiment;
         this.task = task;
@@ -33,6 +34,7 @@ public final class DsrConfig {
         this.logging = logging;
         this.policy = policy;
         this.estimator = estimator;
+        this.gpMeld = gpMeld;
         this.priors = List.copyOf(priors);
         this.tree = tree;
         this.configDir = configDir;
@@ -51,6 +53,11 @@ public final class DsrConfig {
 
     /** Section {@code estimator}: {@code type} + the estimator's keys. */
     public PluginSection estimator() { return estimator; }
+
+    /**
+     * Section {@code gp_meld}: {@code on}, {@code type} (the batch augmenter plugin) + its keys. Off by default.
+     */
+    public PluginSection gpMeld() { return gpMeld; }
 
     /** Every entry of the {@code prior} section in file order, enabled or not. */
     public List<PriorSection> priors() { return priors; }
@@ -152,6 +159,7 @@ public final class DsrConfig {
         parts.add(logging.toString());
         parts.add(policy.toString());
         parts.add(estimator.toString());
+        parts.add(gpMeld.toString());
         parts.add(priors.toString());
         return "DsrConfig" + parts;
     }

@@ -2,9 +2,11 @@ package io.dsr4j.api.plugin;
 
 import com.google.inject.Binder;
 import com.google.inject.multibindings.MapBinder;
+import io.dsr4j.api.augment.BatchAugmenterFactory;
 import io.dsr4j.api.constfit.ConstantOptimizerFactory;
 import io.dsr4j.api.data.DatasetProvider;
 import io.dsr4j.api.estimator.EstimatorFactory;
+import io.dsr4j.api.gp.GpOperatorFactory;
 import io.dsr4j.api.policy.PolicyFactory;
 import io.dsr4j.api.prior.PriorFactory;
 import io.dsr4j.api.reward.RewardFactory;
@@ -45,5 +47,13 @@ public final class PluginBinder {
 
     public static MapBinder<String, DatasetProvider> datasets(Binder b) {
         return MapBinder.newMapBinder(b, String.class, DatasetProvider.class);
+    }
+
+    public static MapBinder<String, BatchAugmenterFactory> batchAugmenters(Binder b) {
+        return MapBinder.newMapBinder(b, String.class, BatchAugmenterFactory.class);
+    }
+
+    public static MapBinder<String, GpOperatorFactory> gpOperators(Binder b) {
+        return MapBinder.newMapBinder(b, String.class, GpOperatorFactory.class);
     }
 }

@@ -1,8 +1,10 @@
 package io.dsr4j.api.plugin;
 
+import io.dsr4j.api.augment.BatchAugmenterFactory;
 import io.dsr4j.api.constfit.ConstantOptimizerFactory;
 import io.dsr4j.api.data.DatasetProvider;
 import io.dsr4j.api.estimator.EstimatorFactory;
+import io.dsr4j.api.gp.GpOperatorFactory;
 import io.dsr4j.api.policy.PolicyFactory;
 import io.dsr4j.api.prior.PriorFactory;
 import io.dsr4j.api.reward.RewardFactory;
@@ -16,7 +18,9 @@ public enum PluginKind {
     GRADIENT_ESTIMATOR("gradient estimator", EstimatorFactory.class, "estimator.type"),
     POLICY("policy", PolicyFactory.class, "policy.type"),
     CONSTANT_OPTIMIZER("constant optimizer", ConstantOptimizerFactory.class, "training.const_optimizer.type"),
-    DATASET("dataset", DatasetProvider.class, "task.dataset resolution");
+    DATASET("dataset", DatasetProvider.class, "task.dataset resolution"),
+    BATCH_AUGMENTER("batch augmenter", BatchAugmenterFactory.class, "gp_meld.type"),
+    GP_OPERATOR("gp operator", GpOperatorFactory.class, "gp_meld.crossover, gp_meld.mutations");
 
     private final String label;
     private final Class<?> factoryType;

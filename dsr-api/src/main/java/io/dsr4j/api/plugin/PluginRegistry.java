@@ -16,9 +16,11 @@ import com.google.inject.util.Types;
 import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.api.config.Location;
 import io.dsr4j.api.config.Suggestions;
+import io.dsr4j.api.augment.BatchAugmenterFactory;
 import io.dsr4j.api.constfit.ConstantOptimizerFactory;
 import io.dsr4j.api.data.DatasetProvider;
 import io.dsr4j.api.estimator.EstimatorFactory;
+import io.dsr4j.api.gp.GpOperatorFactory;
 import io.dsr4j.api.policy.PolicyFactory;
 import io.dsr4j.api.prior.PriorFactory;
 import io.dsr4j.api.reward.RewardFactory;
@@ -243,6 +245,12 @@ public final class PluginRegistry {
 
     public Map<String, DatasetProvider> datasets() { return factories(PluginKind.DATASET, DatasetProvider.class); }
 
+    public Map<String, BatchAugmenterFactory> batchAugmenters() {
+        return factories(PluginKind.BATCH_AUGMENTER, BatchAugmenterFactory.class);
+    }
+
+    public Map<String, GpOperatorFactory> gpOperators() { return factories(PluginKind.GP_OPERATOR, GpOperatorFactory.class); }
+
     /** The registered names of one kind, sorted. */
     public SortedSet<String> names(PluginKind kind) { return new TreeSet<>(factories.get(kind).keySet()); }
 
@@ -288,6 +296,8 @@ public final class PluginRegistry {
         else if (f instanceof PolicyFactory p) d = p.description();
         else if (f instanceof ConstantOptimizerFactory c) d = c.description();
         else if (f instanceof DatasetProvider p) d = p.description();
+        else if (f instanceof BatchAugmenterFactory a) d = a.description();
+        else if (f instanceof GpOperatorFactory g) d = g.description();
         return d == null ? "" : d;
     }
 

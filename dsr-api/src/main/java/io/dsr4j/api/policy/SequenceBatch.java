@@ -121,4 +121,42 @@ public final class SequenceBatch {
         }
         return new SequenceBatch(n, w, lib, a, l, p, s, d, pr);
     }
+
+    /**
+     * The rows a policy would have recorded had it sampled these traversals: observations before each token and the
+     * joint prior in force at each step (reference {@code JointPrior.at_once}, used for off-policy programs such as
+     * GP-meld's). Every traversal must be one the environment allows ({@link SamplingEnvironment#violations} false).
+     */
+    public static SequenceBatch replay(SamplingEnvironment env, int[][] traversals) {
+        int n = traversals.length;
+        int lib = env.library().size();
+        int w = 1;
+        for (int[] t : traversals) w = Math.max(w, t.length);
+        int[] a = new int[n * w], l = new int[n], p = new int[n * w], s = new int[n * w], d = new int[n * w];
+        float[] pr = new float[n * w * lib];
+        float[] step = new float[n * lib];
+        int[] next = new int[n];
+        Episode episode = env.start(n);
+        for (int t = 0; t < w && !episode.allFinished(); t++) {
+            episode.priors(step);
+            for (int r = 0; r < n; r++) {
+                if (episode.finished(r)) continue;
+                int at = r * w + t;
+                a[at] = traversals[r][t];
+                p[at] = episode.parent(r);
+                s[at] = episode.sibling(r);
+                d[at] = episode.dangling(r);
+                System.arraycopy(step, r * lib, pr, at * lib, lib);
+                next[r] = traversals[r][t];
+                l[r] = t + 1;
+            }
+            episode.advance(next);
+        }
+        for (int r = 0; r < n; r++) {
+            if (l[r] != traversals[r].length) {
+                throw new IllegalArgumentException("traversal " + r + " is not one complete expression within the max length");
+            }
+        }
+        return new SequenceBatch(n, w, lib, a, l, p, s, d, pr);
+    }
 }

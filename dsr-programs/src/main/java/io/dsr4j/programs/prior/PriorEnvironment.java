@@ -70,6 +70,46 @@ public final class PriorEnvironment implements SamplingEnvironment {
         return new PriorEpisode(this, ws, ws.generation);
     }
 
+    /**
+     * Replays all traversals in lockstep through one fresh tree state (O(total length × library) work, no episode
+     * and no conflict error: a prefix that already broke a constraint may reach states where every token is
+     * forbidden). Thread-safe.
+     */
+    @Override
+    public boolean[] violations(int[][] traversals) {
+        int n = traversals.length;
+        boolean[] violated = new boolean[n];
+        int width = 0;
+        for (int r = 0; r < n; r++) {
+            width = Math.max(width, traversals[r].length);
+            violated[r] = traversals[r].length > maxLength || traversals[r].length == 0;
+        }
+        TreeState state = newState();
+        state.reset(n);
+        int stride = library.size();
+        double[] adjust = new double[n * stride];
+        int[] next = new int[n];
+        for (int t = 0; t < width && !state.allFinished(); t++) {
+            Arrays.fill(adjust, 0);
+            joint(state, t == 0, adjust);
+            for (int r = 0; r < n; r++) {
+                if (state.finished(r)) continue;
+                int[] tr = traversals[r];
+                if (t >= tr.length) {          // incomplete traversal: not a program
+                    violated[r] = true;
+                    next[r] = library.terminalTokens()[0];
+                    continue;
+                }
+                int token = tr[t];
+                if (adjust[r * stride + token] == Double.NEGATIVE_INFINITY) violated[r] = true;
+                next[r] = token;
+            }
+            state.advance(next);
+        }
+        for (int r = 0; r < n; r++) if (state.length(r) != traversals[r].length || !state.complete(r)) violated[r] = true;
+        return violated;
+    }
+
     /** A fresh, unshared tree state (for replays and tools). */
     TreeState newState() {
         return new TreeState(library, maxLength);
