@@ -36,6 +36,7 @@ public final class ConfigValidator {
         checkType(registry, PluginKind.GRADIENT_ESTIMATOR, config.estimator());
         registry.require(PluginKind.REWARD, config.task().metric(), config.locationOf("task.metric"), "task.metric");
         checkType(registry, PluginKind.CONSTANT_OPTIMIZER, config.training().constOptimizer());
+        if (config.gpMeld().params().getBoolean("on", false)) checkType(registry, PluginKind.BATCH_AUGMENTER, config.gpMeld());
         for (PriorSection p : config.priors()) {
             if (p.on() || p.userWritten()) {
                 registry.require(PluginKind.PRIOR, p.name(), p.location(), "prior." + p.name());

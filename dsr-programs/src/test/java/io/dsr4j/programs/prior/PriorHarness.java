@@ -104,7 +104,25 @@ final class PriorHarness {
             }
             assertTrue(first >= 0 && first < c.length,
                     "expected a forbidden token in case " + names(env.library(), c) + " (first forbidden at " + first + ")");
+            assertTrue(env.violations(new int[][]{completed(env, c)})[0],
+                    "violations() misses the forbidden token of case " + names(env.library(), c));
         }
+    }
+
+    /**
+     * The case as a whole program, the way the harness steps it: its tokens up to completion or the max length,
+     * then x1 (token 0) until complete; what GP's constraint check ({@link PriorEnvironment#violations}) sees.
+     */
+    static int[] completed(PriorEnvironment env, int[] c) {
+        Library lib = env.library();
+        List<Integer> out = new ArrayList<>();
+        int dangling = 1;
+        for (int i = 0; dangling > 0 && out.size() < env.maxLength(); i++) {
+            int t = i < c.length ? c[i] : 0;
+            out.add(t);
+            dangling += lib.arity(t) - 1;
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static int firstForbiddenBeforeConflict(PriorEnvironment env, int[] c) {
@@ -118,6 +136,12 @@ final class PriorHarness {
         for (int r = 0; r < cases.size(); r++) {
             assertTrue(first[r] < 0, "expected case " + names(env.library(), cases.get(r)) + " to be valid, but position "
                     + first[r] + " is forbidden");
+        }
+        // GP's whole-program check (the reference's is_violated) must agree with stepping (test_prior.py does the same)
+        int[][] programs = cases.stream().map(c -> completed(env, c)).toArray(int[][]::new);
+        boolean[] violated = env.violations(programs);
+        for (int r = 0; r < programs.length; r++) {
+            assertTrue(!violated[r], "violations() rejects the valid case " + names(env.library(), cases.get(r)));
         }
     }
 

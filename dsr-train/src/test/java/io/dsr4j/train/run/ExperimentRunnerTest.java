@@ -70,6 +70,30 @@ class ExperimentRunnerTest {
         assertEquals(rows(a.resolve("summary.csv"), "seconds"), rows(b.resolve("summary.csv"), "seconds"));
     }
 
+    @Test
+    void gpMeldRunsAreTheSameWhateverTheThreadCount() throws Exception {
+        Map<String, Object> gp = Map.of("training.early_stopping", "false", "gp_meld.on", "true",
+                "gp_meld.population_size", "50", "gp_meld.generations", "3", "gp_meld.train_n", "10");
+        Path a = ExperimentRunner.newRunDirectory(tmp, "gp1");
+        Path b = ExperimentRunner.newRunDirectory(tmp, "gp2");
+        Path off = ExperimentRunner.newRunDirectory(tmp, "off");
+        runner().start(config(1500, 300, merged(gp, "training.n_threads", "1")), a, List.of(11L), 1);
+        runner().start(config(1500, 300, merged(gp, "training.n_threads", "2")), b, List.of(11L), 1);
+        runner().start(config(1500, 300, Map.of("training.early_stopping", "false")), off, List.of(11L), 1);
+        List<List<String>> iterations = rows(a.resolve("seed_11/iterations.csv"), "time", "evals_per_s");
+        assertEquals(iterations, rows(b.resolve("seed_11/iterations.csv"), "time", "evals_per_s"));
+        assertEquals(rows(a.resolve("summary.csv"), "seconds"), rows(b.resolve("summary.csv"), "seconds"));
+        // Each iteration spends 300 samples + 50 x 3 GP evaluations of the budget, as the reference counts them.
+        assertEquals(4, iterations.size());
+        assertEquals(5, rows(off.resolve("seed_11/iterations.csv")).size());
+    }
+
+    private static Map<String, Object> merged(Map<String, Object> m, String k, Object v) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>(m);
+        out.put(k, v);
+        return out;
+    }
+
     /** The cache only saves work: evicting (or not caching at all) re-scores a program to the same reward. */
     @Test
     void cacheCapacityDoesNotChangeTheRun() throws Exception {
