@@ -123,7 +123,7 @@ class ConfigLoaderTest {
     void unknownTopLevelSectionNamesFileLineAndSuggests() throws Exception {
         ConfigException e = fails("task:\n  dataset: Nguyen-1\ntrainig:\n  batch_size: 10\n");
         assertEquals(dir.resolve("exp.yaml") + ":3:1: key 'trainig': unknown section (did you mean 'training'?); "
-                + "allowed sections: experiment, task, training, policy, estimator, prior, logging", e.getMessage());
+                + "allowed sections: experiment, task, training, policy, estimator, prior, gp_meld, logging", e.getMessage());
         ConfigException dso = fails("policy_optimizer:\n  learning_rate: 0.001\n");
         assertTrue(dso.getMessage().contains("dsr4j's 'estimator' section"), dso.getMessage());
     }

@@ -33,23 +33,41 @@ public final class GpEngine {
 
     /** The next generation (same size), every individual scored; {@code population} is not modified. */
     public Population generation(Population population, BatchAugmenter.Evaluator evaluator, Rng rng) {
-        int n = population.size();
-        int elites = Math.min(settings.elitism(), n);
-        int[][] offspring = new int[n - elites][];
-        for (int i = 0; i < offspring.length; i++) offspring[i] = population.programs()[tournament(population, rng)];
+        int[] elites = bestIndices(population, Math.min(settings.elitism(), population.size()));
+        int[][] offspring = offspring(population, population.size() - elites.length, rng);
+        double[] rewards = evaluator.rewards(offspring);
+        if (elites.length == 0) return new Population(offspring, rewards);
+        return withElites(population, elites, offspring, rewards);
+    }
+
+    /**
+     * The next generation's programs, not yet scored: the {@code elitism} best unchanged, then the offspring (for a
+     * search whose caller scores them, such as the standalone GP policy).
+     */
+    public int[][] breed(Population population, Rng rng) {
+        int[] elites = bestIndices(population, Math.min(settings.elitism(), population.size()));
+        int[][] offspring = offspring(population, population.size() - elites.length, rng);
+        return withElites(population, elites, offspring, new double[offspring.length]).programs();
+    }
+
+    private int[][] offspring(Population population, int count, Rng rng) {
+        int[][] offspring = new int[count][];
+        for (int i = 0; i < count; i++) offspring[i] = population.programs()[tournament(population, rng)];
         cross(offspring, rng);
         mutate(offspring, rng);
-        double[] rewards = evaluator.rewards(offspring);
-        if (elites == 0) return new Population(offspring, rewards);
-        int[] best = bestIndices(population, elites);
+        return offspring;
+    }
+
+    private static Population withElites(Population population, int[] elites, int[][] offspring, double[] rewards) {
+        int n = elites.length + offspring.length;
         int[][] programs = new int[n][];
         double[] r = new double[n];
-        for (int i = 0; i < elites; i++) {
-            programs[i] = population.programs()[best[i]];
-            r[i] = population.rewards()[best[i]];
+        for (int i = 0; i < elites.length; i++) {
+            programs[i] = population.programs()[elites[i]];
+            r[i] = population.rewards()[elites[i]];
         }
-        System.arraycopy(offspring, 0, programs, elites, offspring.length);
-        System.arraycopy(rewards, 0, r, elites, rewards.length);
+        System.arraycopy(offspring, 0, programs, elites.length, offspring.length);
+        System.arraycopy(rewards, 0, r, elites.length, rewards.length);
         return new Population(programs, r);
     }
 
@@ -113,6 +131,7 @@ public final class GpEngine {
 
     /** Indices of the {@code k} highest rewards, best first, ties by index. */
     static int[] bestIndices(Population population, int k) {
+        if (k == 0) return new int[0];
         Integer[] idx = new Integer[population.size()];
         for (int i = 0; i < idx.length; i++) idx[i] = i;
         double[] r = population.rewards();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static io.dsr4j.train.run.RunTestSupport.column;
 import static io.dsr4j.train.run.RunTestSupport.config;
 import static io.dsr4j.train.run.RunTestSupport.rows;
 import static io.dsr4j.train.run.RunTestSupport.runner;
@@ -86,6 +87,27 @@ class ExperimentRunnerTest {
         // Each iteration spends 300 samples + 50 x 3 GP evaluations of the budget, as the reference counts them.
         assertEquals(4, iterations.size());
         assertEquals(5, rows(off.resolve("seed_11/iterations.csv")).size());
+    }
+
+    @Test
+    void standaloneGpSearchIsOneGenerationPerIterationAndThreadIndependent() throws Exception {
+        Map<String, Object> gp = Map.of("training.early_stopping", "false", "policy.type", "gp", "estimator.type", "gp",
+                "policy.tournament_size", "3", "policy.elitism", "2");
+        Path a = ExperimentRunner.newRunDirectory(tmp, "gps1");
+        Path b = ExperimentRunner.newRunDirectory(tmp, "gps2");
+        runner().start(config(1000, 200, merged(gp, "training.n_threads", "1")), a, List.of(3L), 1);
+        runner().start(config(1000, 200, merged(gp, "training.n_threads", "2")), b, List.of(3L), 1);
+        List<List<String>> iterations = rows(a.resolve("seed_3/iterations.csv"), "time", "evals_per_s");
+        assertEquals(5, iterations.size(), "1000 samples = 5 generations of 200");
+        assertEquals(iterations, rows(b.resolve("seed_3/iterations.csv"), "time", "evals_per_s"));
+        // elitism: the best reward never decreases from one generation to the next
+        int rMax = column(a.resolve("seed_3/iterations.csv"), "r_max");
+        double previous = Double.NEGATIVE_INFINITY;
+        for (List<String> row : rows(a.resolve("seed_3/iterations.csv"))) {
+            double r = Double.parseDouble(row.get(rMax));
+            assertTrue(r >= previous, "r_max fell from " + previous + " to " + r);
+            previous = r;
+        }
     }
 
     private static Map<String, Object> merged(Map<String, Object> m, String k, Object v) {
