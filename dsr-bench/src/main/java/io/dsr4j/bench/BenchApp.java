@@ -50,11 +50,23 @@ public final class BenchApp {
      */
     public static int run(Path gridFile, Path outDir, int parallel, boolean quick, Integer seeds, RunExecutor executor,
                           PrintStream out) throws IOException, InterruptedException {
+        if (parallel < 1) throw new ConfigException("--parallel must be at least 1, found " + parallel);
+        return run(gridFile, outDir, quick, seeds, executor, new ThreadDispatcher(executor, parallel), out);
+    }
+
+    /**
+     * As {@link #run(Path, Path, int, boolean, Integer, RunExecutor, PrintStream)}, with the runs executed by
+     * {@code dispatcher} (e.g. Spark tasks) instead of threads of this JVM.
+     *
+     * @param executor validates every variant × benchmark here before anything runs
+     */
+    public static int run(Path gridFile, Path outDir, boolean quick, Integer seeds, RunExecutor executor,
+                          RunDispatcher dispatcher, PrintStream out) throws IOException, InterruptedException {
         GridSpec grid = GridSpec.load(gridFile);
         if (quick) grid = grid.quickVersion();
         if (seeds != null) grid = grid.withSeeds(seeds);
         Path dir = outDir != null ? outDir : defaultOutDir(grid, quick);
-        GridRunner runner = new GridRunner(grid, executor, dir, parallel, quick);
+        GridRunner runner = new GridRunner(grid, executor, dispatcher, dir, quick);
         GridRunner.Report report = runner.run(out, System.err);
         ResultsTable table = aggregate(dir);
         out.println();

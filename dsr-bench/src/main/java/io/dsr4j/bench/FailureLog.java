@@ -46,6 +46,7 @@ final class FailureLog {
     }
 
     static String describe(Throwable error) {
+        if (error instanceof RemoteRunFailure r) return r.description();
         String m = error.getMessage();
         String text = error.getClass().getSimpleName() + (m == null ? "" : ": " + m);
         return text.replace('\r', ' ').replace('\n', ' ');

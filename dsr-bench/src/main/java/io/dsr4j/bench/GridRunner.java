@@ -16,15 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs every run of a grid that {@code outDir/results.csv} does not hold yet, {@code parallel} at a time, appending each
- * finished run to results.csv atomically. A failing run is logged (stderr, {@code failures.csv}, {@code error.txt} in
+ * Runs every run of a grid that {@code outDir/results.csv} does not hold yet (with a {@link RunDispatcher}: threads
+ * of this JVM, {@code parallel} at a time, or Spark tasks), appending each finished run to results.csv atomically. A failing run is logged (stderr, {@code failures.csv}, {@code error.txt} in
  * its folder) and the others go on; running again retries failures and skips finished runs, so an interrupted grid
  * resumes with nothing lost. Each run gets its own folder {@code outDir/runs/<variant>/<benchmark>/seed-<n>}.
  */
@@ -42,18 +38,29 @@ public final class GridRunner {
 
     private final GridSpec grid;
     private final RunExecutor executor;
+    private final RunDispatcher dispatcher;
     private final Path outDir;
-    private final int parallel;
 
     /**
+     * Runs in threads of this JVM.
+     *
      * @param quick run the grid's quick version (its {@code quick:} section)
      */
     public GridRunner(GridSpec grid, RunExecutor executor, Path outDir, int parallel, boolean quick) {
-        if (parallel < 1) throw new ConfigException("--parallel must be at least 1, found " + parallel);
+        this(grid, executor, new ThreadDispatcher(executor, parallel), outDir, quick);
+    }
+
+    /**
+     * Runs with {@code dispatcher} (e.g. Spark tasks).
+     *
+     * @param executor validates each variant × benchmark here before anything runs ({@link RunExecutor#check})
+     * @param quick    run the grid's quick version (its {@code quick:} section)
+     */
+    public GridRunner(GridSpec grid, RunExecutor executor, RunDispatcher dispatcher, Path outDir, boolean quick) {
         this.grid = quick ? grid.quickVersion() : grid;
         this.executor = executor;
+        this.dispatcher = dispatcher;
         this.outDir = outDir;
-        this.parallel = parallel;
         Map<String, String> folders = new HashMap<>();
         for (String b : this.grid.benchmarks()) {
             String other = folders.put(safeName(b), b);
@@ -108,46 +115,22 @@ public final class GridRunner {
             if (!results.contains(s.key())) pending.add(s);
         }
         int skipped = all.size() - pending.size();
-        out.printf(Locale.ROOT, "%s%s: %d runs (%d variants x %d benchmarks x %d seeds), %d already in %s, %d to run, %d at a time%n",
+        out.printf(Locale.ROOT, "%s%s: %d runs (%d variants x %d benchmarks x %d seeds), %d already in %s, %d to run, %s%n",
                 grid.name(), grid.quickApplied() ? " (quick)" : "", all.size(), grid.variants().size(),
-                grid.benchmarks().size(), grid.seeds().size(), skipped, results.file(), pending.size(), parallel);
+                grid.benchmarks().size(), grid.seeds().size(), skipped, results.file(), pending.size(),
+                dispatcher.describe());
         check(pending);
         ResumeGuard.record(grid, outDir, settings);
 
-        FailureLog failures = new FailureLog(outDir);
-        AtomicInteger done = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
-            Thread t = new Thread(r, "bench-run");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (RunSpec spec : pending) {
-                futures.add(pool.submit(() -> {
-                    runOne(spec, results, failures, out, err, done, failed, pending.size());
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    // runOne reports run failures itself; this is a failure to record one (disk full, ...)
-                    throw new IOException("cannot record a run's result in " + outDir + ": "
-                            + FailureLog.describe(e.getCause()), e.getCause());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Recorder recorder = new Recorder(results, new FailureLog(outDir), out, err, pending.size());
+        if (!pending.isEmpty()) dispatcher.dispatch(pending, recorder);
         results.sort(gridOrder(all));
-        if (failed.get() > 0) {
+        int failed = recorder.failed.get();
+        if (failed > 0) {
             err.printf(Locale.ROOT, "%d of %d runs failed (see %s); run the same command again to retry them%n",
-                    failed.get(), pending.size(), failures.file());
+                    failed, pending.size(), recorder.failures.file());
         }
-        return new Report(all.size(), skipped, pending.size() - failed.get(), failed.get());
+        return new Report(all.size(), skipped, recorder.succeeded.get(), failed);
     }
 
     /** Lets the executor validate each variant × benchmark once before anything trains. */
@@ -167,30 +150,64 @@ public final class GridRunner {
         }
     }
 
-    private void runOne(RunSpec spec, ResultsFile results, FailureLog failures, PrintStream out, PrintStream err,
-                        AtomicInteger done, AtomicInteger failed, int count) throws IOException {
-        Path runDir = runDir(spec);
-        Files.createDirectories(runDir);
-        RunResult result;
-        try {
-            result = executor.run(spec, runDir);
-            if (result == null) throw new IllegalStateException("the run executor returned no result");
-        } catch (Throwable t) {
-            if (t instanceof InterruptedException) Thread.currentThread().interrupt();
-            String message = failures.record(spec, runDir, t);
+    /** Records what the dispatcher reports, and prints progress: done/total, recovered so far, ETA. */
+    private final class Recorder implements RunDispatcher.RunSink {
+        final ResultsFile results;
+        final FailureLog failures;
+        final PrintStream out;
+        final PrintStream err;
+        final int count;
+        final long start = System.nanoTime();
+        final AtomicInteger done = new AtomicInteger();
+        final AtomicInteger succeeded = new AtomicInteger();
+        final AtomicInteger recovered = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        Recorder(ResultsFile results, FailureLog failures, PrintStream out, PrintStream err, int count) {
+            this.results = results;
+            this.failures = failures;
+            this.out = out;
+            this.err = err;
+            this.count = count;
+        }
+
+        @Override
+        public Path runDir(RunSpec spec) {
+            return GridRunner.this.runDir(spec);
+        }
+
+        @Override
+        public void succeeded(RunSpec spec, RunResult result) throws IOException {
+            if (!reported.add(spec.key())) return;   // a dispatcher that reports a run twice (a retried task) counts once
+            results.append(ResultRow.of(spec, result));
+            succeeded.incrementAndGet();
+            int r = result.success() ? recovered.incrementAndGet() : recovered.get();
+            int n = done.incrementAndGet();
+            out.printf(Locale.ROOT, "[%d/%d] %s: %s after %d iterations, %.1f s, r_best %.4f, %s (recovered %d/%d so far%s)%n",
+                    n, count, spec.key(), result.success() ? "recovered" : "not recovered", result.iterations(),
+                    result.seconds(), result.rBest(), result.expression(), r, succeeded.get(), eta(n));
+        }
+
+        @Override
+        public void failed(RunSpec spec, Throwable error) throws IOException {
+            if (!reported.add(spec.key())) return;
+            Path dir = runDir(spec);
+            Files.createDirectories(dir);
+            String message = failures.record(spec, dir, error);
             failed.incrementAndGet();
             int n = done.incrementAndGet();
             err.printf(Locale.ROOT, "[%d/%d] %s FAILED: %s%n", n, count, spec.key(), message);
-            if (t instanceof VirtualMachineError && !(t instanceof OutOfMemoryError || t instanceof StackOverflowError)) {
-                throw (VirtualMachineError) t;
-            }
-            return;
         }
-        results.append(ResultRow.of(spec, result));
-        int n = done.incrementAndGet();
-        out.printf(Locale.ROOT, "[%d/%d] %s: %s after %d iterations, %.1f s, r_best %.4f, %s%n", n, count, spec.key(),
-                result.success() ? "recovered" : "not recovered", result.iterations(), result.seconds(), result.rBest(),
-                result.expression());
+
+        /** ", ETA 1h02m" from the mean time per finished run so far (runs overlap, so this is wall time). */
+        private String eta(int n) {
+            if (n >= count) return "";
+            double perRun = (System.nanoTime() - start) / 1e9 / n;
+            long s = Math.round(perRun * (count - n));
+            return s >= 3600 ? String.format(Locale.ROOT, ", ETA %dh%02dm", s / 3600, s / 60 % 60)
+                    : String.format(Locale.ROOT, ", ETA %dm%02ds", s / 60, s % 60);
+        }
     }
 
     /** {@code outDir/runs/<variant>/<benchmark>/seed-<n>} (a CSV benchmark's path flattened into one safe name). */

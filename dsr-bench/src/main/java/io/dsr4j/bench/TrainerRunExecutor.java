@@ -28,7 +28,8 @@ public final class TrainerRunExecutor implements RunExecutor {
         this.registry = registry;
     }
 
-    DsrConfig config(RunSpec spec) {
+    /** The complete configuration of a run (validated; its {@code resolvedYaml()} is the run folder's config.yaml). */
+    public DsrConfig config(RunSpec spec) {
         ConfigNode.MapNode user = spec.baseConfig() == null ? null : YamlConfigReader.readFile(spec.baseConfig());
         ConfigNode.MapNode tree = ConfigLoader.merge(user, List.of());
         Location at = new Location("grid " + spec.variant() + "/" + spec.benchmark(), 0, 0);

@@ -2,6 +2,7 @@ package io.dsr4j.bench.cli;
 
 import io.dsr4j.bench.BenchApp;
 import io.dsr4j.bench.TrainerRunExecutor;
+import io.dsr4j.bench.spark.SparkBench;
 import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.train.cli.DsrCli;
 import io.dsr4j.train.run.OutputDirs;
@@ -41,6 +42,12 @@ final class BenchCommand implements Callable<Integer> {
             + "(e.g. 10 of Table 1's 100); finished runs of other seeds in DIR still count in the table.")
     Integer seeds;
 
+    @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "",
+            description = "Run each run as an Apache Spark task: local[N] (Spark inside this process), "
+                    + "spark://HOST:PORT, yarn, k8s://...; without MASTER, the one spark-submit was given (Spark mode "
+                    + "is automatic under spark-submit). Same results folder and resume as without it.")
+    String spark;
+
     @Option(names = "--aggregate-only", description = "Only rebuild the tables from DIR/results.csv.")
     boolean aggregateOnly;
 
@@ -54,7 +61,14 @@ final class BenchCommand implements Callable<Integer> {
             BenchApp.aggregate(out);
             return DsrCli.EXIT_OK;
         }
-        return BenchApp.run(grid, out, parallel, quick, seeds, new TrainerRunExecutor(DsrCli.of(spec).plugins()),
-                System.out);
+        DsrCli root = DsrCli.of(spec);
+        if (spark != null || SparkBench.underSparkSubmit()) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--parallel")) {
+                throw new ConfigException("--parallel does not apply with --spark: Spark runs one run per executor "
+                        + "core (local[N] gives N; on a cluster, set the executors' cores and count)");
+            }
+            return SparkBench.run(grid, out, quick, seeds, spark, root.pluginPaths(), root.plugins(), System.out);
+        }
+        return BenchApp.run(grid, out, parallel, quick, seeds, new TrainerRunExecutor(root.plugins()), System.out);
     }
 }

@@ -86,19 +86,24 @@ public final class DsrCli implements Callable<Integer> {
             if (fixedRegistry != null) {
                 registry = fixedRegistry;
             } else {
-                List<Path> paths = new ArrayList<>();
-                for (String part : System.getProperty(PluginRegistry.PLUGINS_PROPERTY, "").split(File.pathSeparator)) {
-                    if (!part.isBlank()) paths.add(Path.of(part.trim()));
-                }
-                for (Path p : extraPluginPaths) {
-                    if (!p.toFile().exists()) throw new ConfigException("--plugins " + p + ": no such directory or jar");
-                    paths.add(p);
-                }
                 ClassLoader cl = Thread.currentThread().getContextClassLoader();
-                registry = PluginRegistry.load(cl != null ? cl : DsrCli.class.getClassLoader(), paths);
+                registry = PluginRegistry.load(cl != null ? cl : DsrCli.class.getClassLoader(), pluginPaths());
             }
         }
         return registry;
+    }
+
+    /** The plugin directories and jars beyond the class path: {@code -Ddsr.plugins} and {@code --plugins}. */
+    public List<Path> pluginPaths() {
+        List<Path> paths = new ArrayList<>();
+        for (String part : System.getProperty(PluginRegistry.PLUGINS_PROPERTY, "").split(File.pathSeparator)) {
+            if (!part.isBlank()) paths.add(Path.of(part.trim()));
+        }
+        for (Path p : extraPluginPaths) {
+            if (!p.toFile().exists()) throw new ConfigException("--plugins " + p + ": no such directory or jar");
+            paths.add(p);
+        }
+        return paths;
     }
 
     /** The named function sets (e.g. Koza) for name checks, or null when unknown; see {@link #functionSetNames(Supplier)}. */

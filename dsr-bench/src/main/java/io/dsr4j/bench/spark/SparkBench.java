@@ -1,0 +1,53 @@
+package io.dsr4j.bench.spark;
+
+import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.api.plugin.PluginRegistry;
+import io.dsr4j.bench.BenchApp;
+import io.dsr4j.bench.TrainerRunExecutor;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code dsr bench GRID --spark [MASTER]}: {@link BenchApp#run} with the runs as Spark tasks. Its signatures hold no
+ * Spark type, so the CLI can call it without loading Spark unless Spark mode is chosen.
+ */
+public final class SparkBench {
+
+    private SparkBench() { }
+
+    /** Whether Spark is on the class path (./dsr adds it for --spark; spark-submit provides it). */
+    public static boolean available() {
+        try {
+            Class.forName("org.apache.spark.SparkConf", false, SparkBench.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Runs under spark-submit: it sets the {@code spark.master} system property before calling the main class. */
+    public static boolean underSparkSubmit() {
+        return System.getProperty("spark.master") != null;
+    }
+
+    /**
+     * @param master      {@code local[N]}, {@code spark://HOST:PORT}, ...; null or blank: spark-submit's master
+     * @param pluginPaths plugin directories and jars of this process, shipped to the executors
+     * @return {@link BenchApp#OK} or {@link BenchApp#SOME_RUNS_FAILED}
+     */
+    public static int run(Path gridFile, Path outDir, boolean quick, Integer seeds, String master, List<Path> pluginPaths,
+                          PluginRegistry registry, PrintStream out) throws IOException, InterruptedException {
+        if (!available()) {
+            throw new ConfigException("--spark: Apache Spark is not on the class path. Start the command with ./dsr, "
+                    + "which adds the Spark jars the build resolved (dsr-bench/target/spark-classpath.txt), or submit "
+                    + "the CLI jar with spark-submit on a cluster");
+        }
+        TrainerRunExecutor executor = new TrainerRunExecutor(registry);
+        String app = "dsr4j bench " + gridFile.getFileName();
+        SparkDispatcher dispatcher = new SparkDispatcher(SparkSetup.conf(master, app), pluginPaths, executor, out);
+        return BenchApp.run(gridFile, outDir, quick, seeds, executor, dispatcher, out);
+    }
+}

@@ -1,0 +1,98 @@
+package io.dsr4j.bench.spark;
+
+import io.dsr4j.api.plugin.PluginRegistry;
+import io.dsr4j.bench.BenchApp;
+import io.dsr4j.bench.TrainerRunExecutor;
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The tiny grid on Spark embedded in this JVM ({@code local[2]}) gives the same rows and run files as the thread
+ * executor, and either can finish a grid the other started.
+ */
+@Tag("slow")
+class SparkLocalGridTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path grid;
+    static Path threads;
+    static final PluginRegistry registry = PluginRegistry.load();
+    static final PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+
+    @BeforeAll
+    static void runWithThreads() throws Exception {
+        grid = TinyGrid.write(dir, 2000);
+        threads = dir.resolve("threads");
+        assertEquals(BenchApp.OK, BenchApp.run(grid, threads, 2, false, new TrainerRunExecutor(registry), quiet));
+    }
+
+    static int runOnSpark(Path out, PrintStream print) throws Exception {
+        SparkConf conf = SparkSetup.conf("local[2]", "tiny")
+                .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1");
+        TrainerRunExecutor executor = new TrainerRunExecutor(registry);
+        return BenchApp.run(grid, out, false, null, executor, new SparkDispatcher(conf, List.of(), executor, print), print);
+    }
+
+    @Test
+    void sparkGivesTheThreadExecutorsRowsAndFiles() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Path spark = dir.resolve("spark");
+        assertEquals(BenchApp.OK, runOnSpark(spark, new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+        TinyGrid.assertSameResults(threads, spark);
+        for (String f : List.of("table.md", "table.csv", "recovery.png", "settings.yaml", "grid.yaml")) {
+            assertTrue(Files.size(spark.resolve(f)) > 0, f);
+        }
+        assertEquals(untimed(threads.resolve("table.md")), untimed(spark.resolve("table.md")));
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("12 to run, as Spark tasks on local[2]"), printed);
+        assertTrue(printed.contains("[12/12] "), printed);
+        assertTrue(printed.matches("(?s).*\\[6/12] .*\\(recovered \\d+/6 so far, ETA \\d+m\\d\\ds\\).*"), printed);
+    }
+
+    @Test
+    void sparkFinishesAGridStartedWithThreadsAndViceVersa() throws Exception {
+        Path mixed = dir.resolve("threads-then-spark");
+        copy(threads, mixed);
+        TinyGrid.dropLastRows(mixed, 3);
+        assertEquals(BenchApp.OK, runOnSpark(mixed, quiet));
+        TinyGrid.assertSameResults(threads, mixed);
+
+        Path back = dir.resolve("spark-then-threads");
+        copy(mixed, back);
+        TinyGrid.dropLastRows(back, 2);
+        assertEquals(BenchApp.OK, BenchApp.run(grid, back, 2, false, new TrainerRunExecutor(registry), quiet));
+        TinyGrid.assertSameResults(threads, back);
+    }
+
+    /** A table without its wall-clock seconds. */
+    static String untimed(Path table) throws Exception {
+        return Files.readString(table).replaceAll("[0-9.]+ s /", "- s /");
+    }
+
+    static void copy(Path from, Path to) throws Exception {
+        try (var s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+    }
+}
