@@ -51,6 +51,7 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     private final ChunkRunner runner;
     private final Workspace[] workspaces;
     private final int L;
+    private final QuadProduct quadProduct;
 
     // ---- sampling state (sized n × maxLength, grown on demand) ----
     private int sampleRows;
@@ -84,6 +85,12 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     private final ChunkRunner.Body gradientBody = this::gradientChunk;
 
     public JvmLstmPolicy(RnnSpec spec, PolicyContext context) {
+        this(spec, context, QuadProduct.best());
+    }
+
+    /** With a given product kernel (tests compare the kernels). */
+    JvmLstmPolicy(RnnSpec spec, PolicyContext context, QuadProduct quadProduct) {
+        this.quadProduct = quadProduct;
         this.env = context.environment();
         this.library = env.library();
         this.layout = new RnnLayout(spec, library);
@@ -179,58 +186,109 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         recPriors = new float[cells * L];
     }
 
-    /** One network step and one draw for the active rows of chunk {@code chunk}. */
+    /**
+     * One network step and one draw for the active rows of chunk {@code chunk}. LSTM rows go four at a time through
+     * {@link QuadProduct} (each weight row loaded once for four rows); each row's arithmetic is the same as one row
+     * at a time, so the batch does not depend on how rows are grouped.
+     */
     private void sampleChunk(int chunk, int worker) {
         Workspace ws = workspaces[worker];
-        RnnNetwork nn = net;
         int from = chunk * SAMPLE_CHUNK, to = Math.min(activeCount, from + SAMPLE_CHUNK);
-        int t = step, width = sampleWidth, top = nn.layers - 1;
-        boolean first = t == 0;
-        double[] z = ws.z;
-        for (int i = from; i < to; i++) {
-            int r = active[i];
-            nn.inputGates(nn.actionIndex(obsAction[r]), nn.parentIndex(obsParent[r]), nn.siblingIndex(obsSibling[r]),
-                    obsDangling[r], ws.gates, ws.x);
-            nn.cell(0, first, ws.gates, stateH[0][r], stateC[0][r], stateH[0][r], stateC[0][r], ws.aux);
-            for (int l = 1; l <= top; l++) {
-                nn.upperInputGates(l, stateH[l - 1][r], ws.gates);
-                nn.cell(l, first, ws.gates, stateH[l][r], stateC[l][r], stateH[l][r], stateC[l][r], ws.aux);
-            }
-            nn.output(stateH[top][r], z, ws.soft, ws.mix);
-            int po = r * L;
-            System.arraycopy(stepPriors, po, recPriors, (r * width + t) * L, L);
-            double m = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < L; k++) {
-                double v = z[k] + stepPriors[po + k];
-                z[k] = v;
-                if (v > m) m = v;
-            }
-            if (m == Double.NEGATIVE_INFINITY || Double.isNaN(m)) {
-                throw new IllegalStateException("no token can be sampled at row " + r + ", position " + t
-                        + (Double.isNaN(m) ? " (policy output is NaN)" : " (every token forbidden)"));
-            }
-            double sum = 0;
-            for (int k = 0; k < L; k++) {
-                double e = Math.exp(z[k] - m); // exp(−∞) = 0: forbidden tokens get no mass
-                z[k] = e;
-                sum += e;
-            }
-            Rng rng = ws.rng;
-            rng.setState(rowRng[r]);
-            double target = rng.nextDouble() * sum;
-            rowRng[r] = rng.state();
-            int a = -1;
-            double cum = 0;
-            for (int k = 0; k < L; k++) {
-                double e = z[k];
-                if (e == 0) continue;
-                cum += e;
-                a = k;
-                if (target < cum) break;
-            }
-            nextActions[r] = a;
-            recActions[r * width + t] = a;
+        int i = from;
+        if (net.lstm) {
+            for (; i + 3 < to; i += 4) sampleFour(i, ws);
         }
+        for (; i < to; i++) sampleOne(active[i], ws);
+    }
+
+    /** One row at a time (GRU cells, and the last rows of a chunk). */
+    private void sampleOne(int r, Workspace ws) {
+        RnnNetwork nn = net;
+        int top = nn.layers - 1;
+        boolean first = step == 0;
+        nn.inputGates(nn.actionIndex(obsAction[r]), nn.parentIndex(obsParent[r]), nn.siblingIndex(obsSibling[r]),
+                obsDangling[r], ws.gates, ws.x);
+        nn.cell(0, first, ws.gates, stateH[0][r], stateC[0][r], stateH[0][r], stateC[0][r], ws.aux);
+        for (int l = 1; l <= top; l++) {
+            nn.upperInputGates(l, stateH[l - 1][r], ws.gates);
+            nn.cell(l, first, ws.gates, stateH[l][r], stateC[l][r], stateH[l][r], stateC[l][r], ws.aux);
+        }
+        nn.output(stateH[top][r], ws.z, ws.soft, ws.mix);
+        draw(r, ws.z, ws);
+    }
+
+    /** Active rows i..i+3 (LSTM): per layer, the gathers per row, then the products of all four rows at once. */
+    private void sampleFour(int i, Workspace ws) {
+        RnnNetwork nn = net;
+        QuadProduct qp = quadProduct;
+        int top = nn.layers - 1;
+        boolean first = step == 0;
+        int r0 = active[i], r1 = active[i + 1], r2 = active[i + 2], r3 = active[i + 3];
+        double[][] g = ws.gates4;
+        for (int q = 0; q < 4; q++) {
+            int r = active[i + q];
+            nn.inputGates(nn.actionIndex(obsAction[r]), nn.parentIndex(obsParent[r]), nn.siblingIndex(obsSibling[r]),
+                    obsDangling[r], g[q], ws.x);
+        }
+        for (int l = 0; l <= top; l++) {
+            int gh = nn.gates * nn.units[l];
+            double[][] h = stateH[l], c = stateC[l];
+            if (l > 0) {
+                double[][] below = stateH[l - 1];
+                for (int q = 0; q < 4; q++) System.arraycopy(nn.w.b[l], 0, g[q], 0, gh);
+                qp.apply(below[r0], below[r1], below[r2], below[r3], nn.inputs[l], nn.w.wx[l], g[0], g[1], g[2], g[3], gh);
+            }
+            if (!first) qp.apply(h[r0], h[r1], h[r2], h[r3], nn.units[l], nn.w.wh[l], g[0], g[1], g[2], g[3], gh);
+            for (int q = 0; q < 4; q++) {
+                int r = active[i + q];
+                nn.lstmActivations(l, first, g[q], c[r], h[r], c[r], ws.aux);
+            }
+        }
+        double[][] z = ws.z4, hTop = stateH[top];
+        for (int q = 0; q < 4; q++) System.arraycopy(nn.w.bout, 0, z[q], 0, L);
+        qp.apply(hTop[r0], hTop[r1], hTop[r2], hTop[r3], nn.spec.outputUnits(), nn.w.wout, z[0], z[1], z[2], z[3], L);
+        for (int q = 0; q < 4; q++) {
+            nn.outputLowerBound(z[q], ws.soft, ws.mix);
+            draw(active[i + q], z[q], ws);
+        }
+    }
+
+    /** Adds row r's prior to its logits {@code z} (overwritten) and draws its next token from its own stream. */
+    private void draw(int r, double[] z, Workspace ws) {
+        int t = step, width = sampleWidth;
+        int po = r * L;
+        System.arraycopy(stepPriors, po, recPriors, (r * width + t) * L, L);
+        double m = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < L; k++) {
+            double v = z[k] + stepPriors[po + k];
+            z[k] = v;
+            if (v > m) m = v;
+        }
+        if (m == Double.NEGATIVE_INFINITY || Double.isNaN(m)) {
+            throw new IllegalStateException("no token can be sampled at row " + r + ", position " + t
+                    + (Double.isNaN(m) ? " (policy output is NaN)" : " (every token forbidden)"));
+        }
+        double sum = 0;
+        for (int k = 0; k < L; k++) {
+            double e = Math.exp(z[k] - m); // exp(−∞) = 0: forbidden tokens get no mass
+            z[k] = e;
+            sum += e;
+        }
+        Rng rng = ws.rng;
+        rng.setState(rowRng[r]);
+        double target = rng.nextDouble() * sum;
+        rowRng[r] = rng.state();
+        int a = -1;
+        double cum = 0;
+        for (int k = 0; k < L; k++) {
+            double e = z[k];
+            if (e == 0) continue;
+            cum += e;
+            a = k;
+            if (target < cum) break;
+        }
+        nextActions[r] = a;
+        recActions[r * width + t] = a;
     }
 
     private SequenceBatch collect(Episode ep, int n, int maxLen) {

@@ -172,20 +172,7 @@ final class RnnNetwork {
         double[][] wh = w.wh[l];
         if (lstm) {
             if (!first) Vec.vecMat(hPrev, h, wh, g, gh);
-            FastActivations.tanh(g, 0, gh); // i, f, o columns hold a/2 (see sync): σ(a) = ½ + ½·tanh(a/2)
-            for (int j = 0; j < h; j++) {
-                double i = 0.5 + 0.5 * g[j], f = 0.5 + 0.5 * g[h + j];
-                g[j] = i;
-                g[h + j] = f;
-                cOut[j] = first ? i * g[2 * h + j] : f * cPrev[j] + i * g[2 * h + j];
-            }
-            System.arraycopy(cOut, 0, aux, 0, h);
-            FastActivations.tanh(aux, 0, h);
-            for (int j = 0; j < h; j++) {
-                double o = 0.5 + 0.5 * g[3 * h + j];
-                g[3 * h + j] = o;
-                hOut[j] = o * aux[j];
-            }
+            lstmActivations(l, first, g, cPrev, hOut, cOut, aux);
         } else {
             // TF1 GRUCell: r, z from [x, h]; n from [x, r⊙h]; h' = z⊙h + (1−z)⊙n
             if (!first) Vec.vecMat(hPrev, h, wh, g, 0, 2 * h);
@@ -210,6 +197,28 @@ final class RnnNetwork {
     }
 
     /**
+     * LSTM layer l after its products: {@code g} holds all pre-activations (input, recurrent and bias); applies the
+     * gate nonlinearities in place and writes the new state ({@code cOut} may be {@code cPrev}).
+     */
+    void lstmActivations(int l, boolean first, double[] g, double[] cPrev, double[] hOut, double[] cOut, double[] aux) {
+        int h = units[l];
+        FastActivations.tanh(g, 0, gates * h); // i, f, o columns hold a/2 (see sync): σ(a) = ½ + ½·tanh(a/2)
+        for (int j = 0; j < h; j++) {
+            double i = 0.5 + 0.5 * g[j], f = 0.5 + 0.5 * g[h + j];
+            g[j] = i;
+            g[h + j] = f;
+            cOut[j] = first ? i * g[2 * h + j] : f * cPrev[j] + i * g[2 * h + j];
+        }
+        System.arraycopy(cOut, 0, aux, 0, h);
+        FastActivations.tanh(aux, 0, h);
+        for (int j = 0; j < h; j++) {
+            double o = 0.5 + 0.5 * g[3 * h + j];
+            g[3 * h + j] = o;
+            hOut[j] = o * aux[j];
+        }
+    }
+
+    /**
      * Network output for one row: {@code y = b_out + h·W_out}; with a lower bound
      * {@code o = log((1−lb)·softmax(y) + lb/L)}, also writing softmax(y) to {@code soft} and the mixture q to
      * {@code mix} (kept for the backward pass).
@@ -217,6 +226,11 @@ final class RnnNetwork {
     void output(double[] hTop, double[] out, double[] soft, double[] mix) {
         System.arraycopy(w.bout, 0, out, 0, L);
         Vec.vecMat(hTop, spec.outputUnits(), w.wout, out, L);
+        outputLowerBound(out, soft, mix);
+    }
+
+    /** The lower-bound part of {@link #output} on {@code out = b_out + h·W_out} (nothing without a lower bound). */
+    void outputLowerBound(double[] out, double[] soft, double[] mix) {
         if (lowerBound > 0) {
             double m = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < L; k++) m = Math.max(m, out[k]);

@@ -6,6 +6,9 @@ import io.dsr4j.api.util.Rng;
 final class Workspace {
 
     final double[] gates;
+    /** Gates and logits of four rows (sampling four rows at a time). */
+    final double[][] gates4;
+    final double[][] z4;
     final double[] aux;
     final double[] x;
     final double[] dx;
@@ -24,6 +27,8 @@ final class Workspace {
 
     Workspace(RnnNetwork net) {
         gates = new double[net.maxGateWidth];
+        gates4 = new double[4][net.maxGateWidth];
+        z4 = new double[4][net.L];
         aux = new double[net.maxUnits];
         x = new double[Math.max(1, net.inputs[0])];
         dx = new double[Math.max(1, net.inputs[0])];

@@ -28,19 +28,19 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Policy-engine speed (targets on one core: sampling 1000 sequences ≤ 20 ms at max length 30, training step on
+ * Policy-engine speed (targets on one core: sampling 1000 sequences ≤ 6 ms at max length 30, training step on
  * 50 sequences ≤ 3 ms). Environments: see {@link BenchEnvironments}. The default policy (1-layer 32-unit LSTM,
  * zeros init, parent + sibling one-hot) is uniform before priors, as at the start of training.
  *
  * <p>Run: {@code java -cp <test classpath> io.dsr4j.policy.bench.PolicyBenchmark [gc] [param=v1,v2 ...]}
- * ("gc" adds -prof gc; e.g. {@code threads=1,2 maxLength=30 environment=priors}).
+ * ("gc" adds -prof gc, "scalar" runs without the Vector API kernel; e.g. {@code threads=1,2 maxLength=30 environment=priors}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx1g", "-XX:+UseParallelGC"})
+@Fork(value = 1, jvmArgs = {"-Xmx1g", "-XX:+UseParallelGC", "--add-modules=jdk.incubator.vector"})
 public class PolicyBenchmark {
 
     @Param({"30", "64"})
@@ -100,9 +100,10 @@ public class PolicyBenchmark {
     }
 
     public static void main(String[] args) throws RunnerException {
-        ChainedOptionsBuilder o = new OptionsBuilder().include(PolicyBenchmark.class.getSimpleName());
+        ChainedOptionsBuilder o = new OptionsBuilder().include("\\.PolicyBenchmark\\.");
         for (String a : args) {
             if (a.equals("gc")) o.addProfiler("gc");
+            else if (a.equals("scalar")) o.jvmArgsAppend("-Ddsr4j.vector=false");
             else if (a.contains("=")) o.param(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1).split(","));
         }
         new Runner(o.build()).run();

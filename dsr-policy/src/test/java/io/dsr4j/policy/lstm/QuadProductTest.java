@@ -1,0 +1,71 @@
+package io.dsr4j.policy.lstm;
+
+import io.dsr4j.api.policy.OptimizerSpec;
+import io.dsr4j.api.policy.PolicyContext;
+import io.dsr4j.api.util.Rng;
+import io.dsr4j.policy.RnnSpec;
+import io.dsr4j.policy.TestToken;
+import io.dsr4j.policy.ToyEnvironment;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+/** The Vector API kernel must be bit-identical to the scalar one (results may not depend on the JVM's flags). */
+class QuadProductTest {
+
+    @Test
+    void vectorKernelIsBitIdenticalToScalarKernel() {
+        VectorQuadProduct vector = new VectorQuadProduct();
+        Rng rng = new Rng(7);
+        for (int rows : new int[] {1, 3, 4, 5, 8, 17, 32, 33}) {
+            for (int n : new int[] {1, 5, 8, 10, 13, 64, 128, 131}) {
+                double[][] w = random(rng, rows, n);
+                double[][] v = random(rng, 4, rows);
+                double[][] a = random(rng, 4, n);
+                double[][] b = new double[4][];
+                for (int q = 0; q < 4; q++) b[q] = a[q].clone();
+                QuadProduct.SCALAR.apply(v[0], v[1], v[2], v[3], rows, w, a[0], a[1], a[2], a[3], n);
+                vector.apply(v[0], v[1], v[2], v[3], rows, w, b[0], b[1], b[2], b[3], n);
+                for (int q = 0; q < 4; q++) assertArrayEquals(a[q], b[q], 0.0, "rows " + rows + ", n " + n + ", q " + q);
+            }
+        }
+    }
+
+    @Test
+    void testsRunWithTheVectorKernel() {
+        // surefire adds jdk.incubator.vector (dsr-policy/pom.xml), as the ./dsr launcher does
+        if (new VectorQuadProduct().lanes() >= 4) assertInstanceOf(VectorQuadProduct.class, QuadProduct.best());
+    }
+
+    @Test
+    void samplingIsTheSameWithEitherKernel() {
+        ToyEnvironment env = new ToyEnvironment(TestToken.koza(), 4, 30, true);
+        for (RnnSpec spec : new RnnSpec[] {RnnSpec.defaults(), SamplingTest.richSpec()}) {
+            try (JvmLstmPolicy s = policy(spec, env, QuadProduct.SCALAR, 1);
+                 JvmLstmPolicy v = policy(spec, env, new VectorQuadProduct(), 1);
+                 JvmLstmPolicy v2 = policy(spec, env, new VectorQuadProduct(), 2)) {
+                for (int round = 0; round < 3; round++) {
+                    var batch = s.sample(301);
+                    SamplingTest.assertSameBatch(batch, v.sample(301));
+                    SamplingTest.assertSameBatch(batch, v2.sample(301));
+                }
+            }
+        }
+    }
+
+    private static JvmLstmPolicy policy(RnnSpec spec, ToyEnvironment env, QuadProduct kernel, int threads) {
+        JvmLstmPolicy p = new JvmLstmPolicy(spec, new PolicyContext(env, 5, threads, OptimizerSpec.adam(1e-3)), kernel);
+        double[] w = p.getParameters();
+        Rng rng = new Rng(105);
+        for (int i = 0; i < w.length; i++) w[i] += 0.8 * (rng.nextDouble() - 0.5);
+        p.setParameters(w);
+        return p;
+    }
+
+    private static double[][] random(Rng rng, int rows, int cols) {
+        double[][] m = new double[rows][cols];
+        for (double[] r : m) for (int j = 0; j < cols; j++) r[j] = rng.nextDouble() * 2 - 1;
+        return m;
+    }
+}
