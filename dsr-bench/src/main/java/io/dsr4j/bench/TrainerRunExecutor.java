@@ -36,7 +36,7 @@ public final class TrainerRunExecutor implements RunExecutor {
         tree = (ConfigNode.MapNode) ConfigNode.merge(tree, ConfigNode.of(spec.nestedOverrides(), at));
         Path dir = spec.baseConfig() == null ? Path.of("").toAbsolutePath() : spec.baseConfig().toAbsolutePath().getParent();
         DsrConfig c = ConfigLoader.fromTree(tree, dir);
-        ConfigValidator.checkNames(c, registry, new TreeSet<>(BenchmarkRegistry.get().functionSetNames()));
+        c = ConfigValidator.checkNames(c, registry, new TreeSet<>(BenchmarkRegistry.get().functionSetNames()));
         return c;
     }
 

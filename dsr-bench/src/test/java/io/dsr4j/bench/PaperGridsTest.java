@@ -40,6 +40,18 @@ class PaperGridsTest {
             ConfigNode.MapNode tree = io.dsr4j.api.config.YamlConfigReader.readMapping(new String(in.readAllBytes(), StandardCharsets.UTF_8), "defaults.yaml");
             Set<String> keys = new TreeSet<>();
             leaves("", tree.toPlain(), keys);
+            // the installed plugins' own keys (they ship their defaults as declared settings)
+            io.dsr4j.api.plugin.PluginRegistry registry = io.dsr4j.api.plugin.PluginRegistry.load();
+            Map<io.dsr4j.api.plugin.PluginKind, String> sections = Map.of(
+                    io.dsr4j.api.plugin.PluginKind.POLICY, "policy.",
+                    io.dsr4j.api.plugin.PluginKind.GRADIENT_ESTIMATOR, "estimator.",
+                    io.dsr4j.api.plugin.PluginKind.CONSTANT_OPTIMIZER, "training.const_optimizer.");
+            sections.forEach((kind, prefix) -> registry.names(kind).forEach(name -> registry.settingsOf(kind, name)
+                    .list().forEach(setting -> keys.add(prefix + setting.name()))));
+            for (String prior : registry.names(io.dsr4j.api.plugin.PluginKind.PRIOR)) {
+                registry.settingsOf(io.dsr4j.api.plugin.PluginKind.PRIOR, prior).list()
+                        .forEach(setting -> keys.add("prior." + prior + "." + setting.name()));
+            }
             return keys;
         }
     }

@@ -3,7 +3,10 @@ package io.dsr4j.policy;
 import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.api.config.ConfigNode;
 import io.dsr4j.api.config.Location;
+import io.dsr4j.api.config.FrameworkKeys;
 import io.dsr4j.api.config.Params;
+import io.dsr4j.api.settings.Setting;
+import io.dsr4j.api.settings.Settings;
 import io.dsr4j.api.token.Library;
 
 import java.util.Arrays;
@@ -95,24 +98,44 @@ public record RnnSpec(int maxLength, Cell cell, int[] units, Initializer initial
      */
     public static RnnSpec parse(Params params) {
         params.markUsed("type");
-        int maxLength = params.getInt("max_length", DEFAULT_MAX_LENGTH, 1, 100_000);
-        Cell cell = Cell.of(params.getChoice("cell", "lstm", List.of("lstm", "gru")));
-        int numLayers = params.getInt("num_layers", 1, 1, 64);
-        int[] units = parseUnits(params, numLayers);
-        Initializer init = Initializer.of(params.getChoice("initializer", "zeros", List.of("zeros", "var_scale")));
-        boolean oa = params.getBoolean("observe_action", false);
-        boolean op = params.getBoolean("observe_parent", true);
-        boolean os = params.getBoolean("observe_sibling", true);
-        boolean od = params.getBoolean("observe_dangling", false);
-        boolean emb = params.getBoolean("embedding", false);
-        int embSize = params.getInt("embedding_size", DEFAULT_EMBEDDING_SIZE, 1, 1 << 16);
-        double lb = params.getDouble("action_prob_lowerbound", 0.0);
-        if (!(lb >= 0 && lb < 1)) {
-            throw ConfigException.at(locationOf(params, "action_prob_lowerbound"), key(params, "action_prob_lowerbound"),
-                    "value " + lb + " is out of range; allowed: 0 (off) up to but excluding 1");
-        }
+        int maxLength = FrameworkKeys.MAX_LENGTH.read(params);
+        Cell cell = Cell.of(CELL.read(params));
+        int[] units = NUM_UNITS.read(params);
+        Initializer init = Initializer.of(INITIALIZER.read(params));
+        boolean oa = OBSERVE_ACTION.read(params);
+        boolean op = OBSERVE_PARENT.read(params);
+        boolean os = OBSERVE_SIBLING.read(params);
+        boolean od = OBSERVE_DANGLING.read(params);
+        boolean emb = EMBEDDING.read(params);
+        int embSize = EMBEDDING_SIZE.read(params);
+        double lb = ACTION_PROB_LOWERBOUND.read(params);
         return new RnnSpec(maxLength, cell, units, init, oa, op, os, od, emb, embSize, lb);
     }
+
+    public static final Setting<String> CELL = Setting.choice("cell", "lstm", "lstm", "gru").doc("recurrent cell");
+    public static final Setting<Integer> NUM_LAYERS = Setting.integer("num_layers", 1).range(1, 64).doc("recurrent layers");
+    /** An integer (every layer) or one integer per layer; its reader checks it against {@code num_layers}. */
+    public static final Setting<int[]> NUM_UNITS = Setting.<int[]>custom("num_units", "integer or list of integers",
+            DEFAULT_UNITS, "1 to 65536, or one such integer per layer",
+            (p, s) -> parseUnits(p, NUM_LAYERS.read(p))).doc("units per layer");
+    public static final Setting<String> INITIALIZER = Setting.choice("initializer", "zeros", "zeros", "var_scale")
+            .doc("weight initialisation");
+    public static final Setting<Boolean> OBSERVE_ACTION = Setting.bool("observe_action", false).doc("input: the previous token");
+    public static final Setting<Boolean> OBSERVE_PARENT = Setting.bool("observe_parent", true).doc("input: the parent of the next token");
+    public static final Setting<Boolean> OBSERVE_SIBLING = Setting.bool("observe_sibling", true)
+            .doc("input: the left sibling of the next token");
+    public static final Setting<Boolean> OBSERVE_DANGLING = Setting.bool("observe_dangling", false).doc("input: the number of open slots");
+    public static final Setting<Boolean> EMBEDDING = Setting.bool("embedding", false)
+            .doc("learned embeddings of the observed tokens instead of one-hot inputs");
+    public static final Setting<Integer> EMBEDDING_SIZE = Setting.integer("embedding_size", DEFAULT_EMBEDDING_SIZE)
+            .range(1, 1 << 16).doc("embedding width");
+    public static final Setting<Double> ACTION_PROB_LOWERBOUND = Setting.real("action_prob_lowerbound", 0.0)
+            .check(v -> v >= 0 && v < 1, "0 (off) up to but excluding 1")
+            .doc("lower bound on token probabilities: p <- (1 - lb) p + lb / L, before the priors");
+
+    /** The policy keys of {@code lstm} and {@code dl4j-lstm} (besides the framework's {@code max_length}). */
+    public static final Settings SETTINGS = Settings.of(CELL, NUM_LAYERS, NUM_UNITS, INITIALIZER, OBSERVE_ACTION,
+            OBSERVE_PARENT, OBSERVE_SIBLING, OBSERVE_DANGLING, EMBEDDING, EMBEDDING_SIZE, ACTION_PROB_LOWERBOUND);
 
     /** {@code num_units}: an int (repeated {@code num_layers} times) or one entry per layer, as the reference. */
     private static int[] parseUnits(Params params, int numLayers) {

@@ -4,7 +4,9 @@ import io.dsr4j.api.augment.AugmenterContext;
 import io.dsr4j.api.augment.BatchAugmenter;
 import io.dsr4j.api.augment.BatchAugmenterFactory;
 import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.api.config.ConfigValidator;
 import io.dsr4j.api.config.DsrConfig;
+import io.dsr4j.api.config.FrameworkKeys;
 import io.dsr4j.api.config.Location;
 import io.dsr4j.api.config.Params;
 import io.dsr4j.api.config.PluginSection;
@@ -78,19 +80,14 @@ public final class Experiment implements AutoCloseable {
 
     /** Builds the experiment for one seed on the given data (Java API, tests). */
     public static Experiment build(DsrConfig config, PluginRegistry registry, long seed, Dataset dataset) {
+        config = config.withPlugins(registry);
         TaskConfig tc = config.task();
         TrainingConfig tr = config.training();
         Library library = buildLibrary(config, registry, dataset);
 
         RewardFactory rf = registry.require(PluginKind.REWARD, tc.metric(), config.locationOf("task.metric"), "task.metric");
-        double[] mp = tc.metricParamArray();
-        if (mp.length != rf.parameterCount()) {
-            Location at = config.locationOf("task.metric_params");
-            throw ConfigException.at(at == null ? Location.DEFAULTS : at, "task.metric_params",
-                    "metric '" + tc.metric() + "' takes " + rf.parameterCount() + " parameter(s) but " + mp.length
-                            + " were given (e.g. metric_params: [] for neg_* metrics)");
-        }
-        Metric metric = rf.create(dataset.yTrain(), mp);
+        ConfigValidator.checkMetricParams(config, rf);
+        Metric metric = rf.create(dataset.yTrain(), tc.metricParamArray());
 
         PluginSection co = tr.constOptimizer();
         ConstantOptimizerFactory cof = registry.require(PluginKind.CONSTANT_OPTIMIZER, co.type(), co.typeLocation(), co.typeKeyPath());
@@ -103,15 +100,15 @@ public final class Experiment implements AutoCloseable {
         Rng seeds = new Rng(seed);
         PluginSection pol = config.policy();
         Params polParams = pol.params();
-        int policyMaxLength = polParams.getInt("max_length", 64, 1, 10_000);
+        int policyMaxLength = FrameworkKeys.MAX_LENGTH.read(polParams);
         PriorSet priors = PriorSet.build(config.priors(), registry.priors(), library, dataset, policyMaxLength);
 
         PluginSection est = config.estimator();
         Params estParams = est.params();
-        double lr = estParams.getDouble("learning_rate", 5e-4, 0, 10);
-        String opt = estParams.getChoice("optimizer", "adam", List.of("adam", "rmsprop", "sgd"));
-        double entW = estParams.getDouble("entropy_weight", 0.03, 0, 1e6);
-        double gamma = estParams.getDouble("entropy_gamma", 0.7, 0, 1);
+        double lr = FrameworkKeys.LEARNING_RATE.read(estParams);
+        String opt = FrameworkKeys.OPTIMIZER.read(estParams);
+        double entW = FrameworkKeys.ENTROPY_WEIGHT.read(estParams);
+        double gamma = FrameworkKeys.ENTROPY_GAMMA.read(estParams);
         OptimizerSpec spec = switch (opt) {
             case "rmsprop" -> new OptimizerSpec("rmsprop", lr, 0.0, 0.99, 1e-10);
             case "sgd" -> new OptimizerSpec("sgd", lr, 0, 0, 0);

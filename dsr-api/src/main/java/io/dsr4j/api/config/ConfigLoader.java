@@ -1,5 +1,7 @@
 package io.dsr4j.api.config;
 
+import io.dsr4j.api.plugin.PluginKind;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -135,19 +137,29 @@ public final class ConfigLoader {
      * @param configDir directory against which relative paths written in the user's file are resolved
      */
     public static DsrConfig fromTree(ConfigNode.MapNode merged, Path configDir) {
+        return fromTree(merged, configDir, PluginSettings.NONE);
+    }
+
+    /**
+     * Like {@link #fromTree(ConfigNode.MapNode, Path)}, with the installed plugins' declarations: each plugin
+     * section gets the selected plugin's own defaults (see {@link DsrConfig#withPlugins}).
+     */
+    public static DsrConfig fromTree(ConfigNode.MapNode merged, Path configDir, PluginSettings plugins) {
         ConfigNode.MapNode defaults = Defaults.TREE;
         checkSections(merged);
         Params root = new Params("", merged, defaults);
         ExperimentConfig experiment = ExperimentConfig.from(fixed(root, "experiment"));
         TaskConfig task = TaskConfig.from(fixed(root, "task"));
-        TrainingConfig training = TrainingConfig.from(fixed(root, "training"), (ConfigNode.MapNode) defaults.get("training"));
+        TrainingConfig training = TrainingConfig.from(fixed(root, "training"), (ConfigNode.MapNode) defaults.get("training"),
+                plugins);
         LoggingConfig logging = LoggingConfig.from(fixed(root, "logging"));
-        PluginSection policy = PluginSection.from(root, "policy", defaults);
-        PluginSection estimator = PluginSection.from(root, "estimator", defaults);
-        PluginSection gpMeld = PluginSection.from(root, "gp_meld", defaults);
-        List<PriorSection> priors = priors(root.child("prior"), (ConfigNode.MapNode) defaults.get("prior"));
+        PluginSection policy = PluginSection.from(root, "policy", defaults, PluginKind.POLICY, plugins);
+        PluginSection estimator = PluginSection.from(root, "estimator", defaults, PluginKind.GRADIENT_ESTIMATOR, plugins);
+        PluginSection gpMeld = PluginSection.from(root, "gp_meld", defaults, PluginKind.BATCH_AUGMENTER, plugins);
+        List<PriorSection> priors = priors(root.child("prior"), (ConfigNode.MapNode) defaults.get("prior"), plugins);
         root.requireAllUsed();
-        return new DsrConfig(experiment, task, training, logging, policy, estimator, gpMeld, priors, merged, configDir);
+        return new DsrConfig(experiment, task, training, logging, policy, estimator, gpMeld, priors, merged, configDir,
+                plugins);
     }
 
     private static void checkSections(ConfigNode.MapNode merged) {
@@ -172,8 +184,8 @@ public final class ConfigLoader {
         return p;
     }
 
-    private static List<PriorSection> priors(Params prior, ConfigNode.MapNode defaults) {
+    private static List<PriorSection> priors(Params prior, ConfigNode.MapNode defaults, PluginSettings plugins) {
         prior.keys().forEach(prior::markUsed); // every entry is read by PriorSection.parse
-        return PriorSection.parse(prior.node(), defaults);
+        return PriorSection.parse(prior.node(), defaults, plugins);
     }
 }

@@ -2,6 +2,7 @@ package io.dsr4j.api.config;
 
 import io.dsr4j.api.plugin.PluginKind;
 import io.dsr4j.api.plugin.PluginRegistry;
+import io.dsr4j.api.reward.RewardFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +29,17 @@ public final class ConfigValidator {
      * {@code task.function_set} entry. A function-set entry may be a registered token, {@code protected_NAME} of a
      * registered token, {@code const}, a number, {@code pi} or {@code e}; a single name is a named function set.
      *
+     * Then checks {@code task.metric_params} and every plugin section's keys ({@link #checkSettings}).
+     *
      * @param functionSetNames the known named function sets (e.g. Koza, Keijzer), or null when the caller cannot
      *                         tell (a single name is then not checked)
+     * @return the configuration resolved with the registry's plugins (their defaults filled in)
      */
-    public static void checkNames(DsrConfig config, PluginRegistry registry, Set<String> functionSetNames) {
+    public static DsrConfig checkNames(DsrConfig config, PluginRegistry registry, Set<String> functionSetNames) {
         checkType(registry, PluginKind.POLICY, config.policy());
         checkType(registry, PluginKind.GRADIENT_ESTIMATOR, config.estimator());
-        registry.require(PluginKind.REWARD, config.task().metric(), config.locationOf("task.metric"), "task.metric");
+        RewardFactory metric = registry.require(PluginKind.REWARD, config.task().metric(),
+                config.locationOf("task.metric"), "task.metric");
         checkType(registry, PluginKind.CONSTANT_OPTIMIZER, config.training().constOptimizer());
         if (config.gpMeld().params().getBoolean("on", false)) checkType(registry, PluginKind.BATCH_AUGMENTER, config.gpMeld());
         for (PriorSection p : config.priors()) {
@@ -43,6 +48,44 @@ public final class ConfigValidator {
             }
         }
         checkFunctionSet(config, registry, functionSetNames);
+        checkMetricParams(config, metric);
+        DsrConfig resolved = config.withPlugins(registry);
+        checkSettings(resolved);
+        return resolved;
+    }
+
+    /**
+     * Checks every plugin section against what its plugin declares ({@link io.dsr4j.api.settings.Settings}): types,
+     * ranges, allowed values and unknown keys (with "did you mean"), plus the framework's own keys of the policy and
+     * estimator sections. Sections of plugins that declare nothing are checked when a run builds them.
+     *
+     * @param config a configuration resolved with the installed plugins ({@link DsrConfig#withPlugins})
+     */
+    public static void checkSettings(DsrConfig config) {
+        check(config.policy(), FrameworkKeys.POLICY);
+        check(config.estimator(), FrameworkKeys.ESTIMATOR);
+        check(config.training().constOptimizer(), null);
+        for (PriorSection p : config.priors()) {
+            if (p.on()) p.settings().validate(p.params());
+        }
+    }
+
+    private static void check(PluginSection section, io.dsr4j.api.settings.Settings framework) {
+        Params p = section.params();
+        if (framework != null) framework.list().forEach(s -> s.read(p));
+        section.settings().validate(p);
+    }
+
+    /** {@code task.metric_params} must have as many numbers as the metric takes (checked again when it is built). */
+    public static void checkMetricParams(DsrConfig config, RewardFactory metric) {
+        TaskConfig tc = config.task();
+        double[] mp = tc.metricParamArray();
+        if (mp.length != metric.parameterCount()) {
+            Location at = config.locationOf("task.metric_params");
+            throw ConfigException.at(at == null ? Location.DEFAULTS : at, "task.metric_params",
+                    "metric '" + tc.metric() + "' takes " + metric.parameterCount() + " parameter(s) but " + mp.length
+                            + " were given (e.g. metric_params: [] for neg_* metrics)");
+        }
     }
 
     private static void checkType(PluginRegistry registry, PluginKind kind, PluginSection section) {

@@ -2,6 +2,7 @@ package io.dsr4j.api.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,10 +25,12 @@ public final class DsrConfig {
     private final List<PriorSection> priors;
     private final ConfigNode.MapNode tree;
     private final Path configDir;
+    private final PluginSettings plugins;
+    private final ConfigNode.MapNode resolved;
 
     DsrConfig(ExperimentConfig experiment, TaskConfig task, TrainingConfig training, LoggingConfig logging,
-              PluginSection policy, PluginSection estimator, PluginSection gpMeld, List<PriorSection> priors, ConfigNode.MapNode tree,
-              Path configDir) {
+              PluginSection policy, PluginSection estimator, PluginSection gpMeld, List<PriorSection> priors,
+              ConfigNode.MapNode tree, Path configDir, PluginSettings plugins) {
         this.experiment = experiment;
         this.task = task;
         this.training = training;
@@ -38,6 +41,49 @@ public final class DsrConfig {
         this.priors = List.copyOf(priors);
         this.tree = tree;
         this.configDir = configDir;
+        this.plugins = plugins;
+        this.resolved = resolve();
+    }
+
+    /**
+     * This configuration with the installed plugins' declarations: every plugin section (policy, estimator,
+     * constant optimizer, each prior) gets the selected plugin's own defaults under what was written, and
+     * {@link #resolvedYaml()} writes them. A run does this with its plugin registry before it starts.
+     */
+    public DsrConfig withPlugins(PluginSettings plugins) {
+        if (plugins == this.plugins) return this;
+        return ConfigLoader.fromTree(tree, configDir, plugins);
+    }
+
+    /** The plugin declarations this configuration was resolved with ({@link PluginSettings#NONE} if none). */
+    public PluginSettings plugins() { return plugins; }
+
+    /** The tree with the plugin sections' declared defaults filled in. */
+    private ConfigNode.MapNode resolve() {
+        LinkedHashMap<String, ConfigNode> root = new LinkedHashMap<>(tree.entries());
+        root.put("policy", policy.effectiveNode());
+        root.put("estimator", estimator.effectiveNode());
+        if (root.containsKey("gp_meld")) root.put("gp_meld", gpMeld.effectiveNode());
+        if (root.get("training") instanceof ConfigNode.MapNode t) {
+            LinkedHashMap<String, ConfigNode> m = new LinkedHashMap<>(t.entries());
+            m.put("const_optimizer", training.constOptimizer().effectiveNode());
+            root.put("training", new ConfigNode.MapNode(m, t.location()));
+        }
+        if (root.get("prior") instanceof ConfigNode.MapNode p) {
+            LinkedHashMap<String, ConfigNode> m = new LinkedHashMap<>(p.entries());
+            for (PriorSection s : priors) {
+                if (!s.on()) continue;
+                if (s.index() < 0) {
+                    m.put(s.name(), s.effectiveNode());
+                } else if (m.get(s.name()) instanceof ConfigNode.ListNode l) {
+                    List<ConfigNode> items = new ArrayList<>(l.items());
+                    items.set(s.index(), s.effectiveNode());
+                    m.put(s.name(), new ConfigNode.ListNode(items, l.location()));
+                }
+            }
+            root.put("prior", new ConfigNode.MapNode(m, p.location()));
+        }
+        return new ConfigNode.MapNode(root, tree.location());
     }
 
     public ExperimentConfig experiment() { return experiment; }
@@ -67,19 +113,25 @@ public final class DsrConfig {
         return priors.stream().filter(PriorSection::on).toList();
     }
 
-    /** The merged tree, every value with the location it came from. */
+    /**
+     * The merged tree (core defaults ← file ← {@code --set}), every value with the location it came from; the
+     * plugins' own defaults are not in it (see {@link #resolvedTree()}).
+     */
     public ConfigNode.MapNode tree() { return tree; }
 
-    /** The merged configuration as plain Java maps/lists/scalars. */
+    /** The fully resolved tree: {@link #tree()} with the selected plugins' declared defaults filled in. */
+    public ConfigNode.MapNode resolvedTree() { return resolved; }
+
+    /** The fully resolved configuration as plain Java maps/lists/scalars. */
     @SuppressWarnings("unchecked")
-    public Map<String, Object> toMap() { return (Map<String, Object>) tree.toPlain(); }
+    public Map<String, Object> toMap() { return (Map<String, Object>) resolved.toPlain(); }
 
     /** Directory of the user's configuration file (the working directory when there is none). */
     public Path configDir() { return configDir; }
 
     /** Where a value was set, e.g. {@code locationOf("task.dataset")}; null if the key does not exist. */
     public Location locationOf(String keyPath) {
-        ConfigNode n = ConfigNode.find(tree, keyPath);
+        ConfigNode n = ConfigNode.find(resolved, keyPath);
         return n == null ? null : n.location();
     }
 
@@ -124,30 +176,33 @@ public final class DsrConfig {
      * {@link ConfigLoader#load} gives an {@link #equals equal} configuration.
      */
     public String resolvedYaml() {
-        return "# dsr4j configuration, fully resolved (built-in defaults <- file <- --set)\n" + YamlWriter.write(tree);
+        return "# dsr4j configuration, fully resolved (built-in defaults <- file <- --set)\n" + YamlWriter.write(resolved);
     }
 
     /** A copy with one value replaced (as {@code --set keyPath=value}), validated again. */
     public DsrConfig with(String keyPath, Object value) {
-        return ConfigLoader.fromTree(ConfigLoader.override(tree, keyPath, value), configDir);
+        return ConfigLoader.fromTree(ConfigLoader.override(tree, keyPath, value), configDir, plugins);
     }
 
     /** A copy with {@code --set}-style overrides ({@code "training.batch_size=500"}), validated again. */
     public DsrConfig withOverrides(List<String> assignments) {
         ConfigNode.MapNode t = tree;
         for (String a : assignments) t = (ConfigNode.MapNode) ConfigNode.merge(t, ConfigLoader.parseSet(a));
-        return ConfigLoader.fromTree(t, configDir);
+        return ConfigLoader.fromTree(t, configDir, plugins);
     }
 
-    /** Equal when every resolved value is equal (locations and the config directory do not count). */
+    /**
+     * Equal when every resolved value is equal, the plugins' declared defaults included (locations and the config
+     * directory do not count).
+     */
     @Override
     public boolean equals(Object o) {
-        return o instanceof DsrConfig other && tree.toPlain().equals(other.tree.toPlain());
+        return o instanceof DsrConfig other && resolved.toPlain().equals(other.resolved.toPlain());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tree.toPlain());
+        return Objects.hash(resolved.toPlain());
     }
 
     @Override

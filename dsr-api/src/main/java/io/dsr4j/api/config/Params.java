@@ -19,6 +19,7 @@ public final class Params {
     private final String path;
     private final ConfigNode.MapNode node;
     private final ConfigNode.MapNode defaults;
+    private final Map<String, Set<Object>> alsoDefaults;
     private final Set<String> used = new LinkedHashSet<>();
     private final Map<String, Params> children = new LinkedHashMap<>();
 
@@ -32,9 +33,18 @@ public final class Params {
      *                 even though the chosen plugin ignores other plugins' default keys)
      */
     public Params(String path, ConfigNode.MapNode node, ConfigNode.MapNode defaults) {
+        this(path, node, defaults, Map.of());
+    }
+
+    /**
+     * @param alsoDefaults per key, further values that count as a default (the defaults of the other plugins of the
+     *                     same kind, so that a file carrying another policy's or estimator's defaults still loads)
+     */
+    public Params(String path, ConfigNode.MapNode node, ConfigNode.MapNode defaults, Map<String, Set<Object>> alsoDefaults) {
         this.path = path;
         this.node = node;
         this.defaults = defaults;
+        this.alsoDefaults = Map.copyOf(alsoDefaults);
     }
 
     /** An empty section (for programmatic use and tests). */
@@ -284,7 +294,9 @@ public final class Params {
     private boolean ignorable(String key, ConfigNode value) {
         if (fromDefaults(value)) return true;
         ConfigNode d = defaults == null ? null : defaults.entries().get(key);
-        return d != null && java.util.Objects.equals(d.toPlain(), value.toPlain());
+        if (d != null && java.util.Objects.equals(d.toPlain(), value.toPlain())) return true;
+        Set<Object> others = alsoDefaults.get(key);
+        return others != null && others.contains(value.toPlain());
     }
 
     /** Fails on the first key that no getter read, naming it with its location and the known keys. */

@@ -1,5 +1,8 @@
 package io.dsr4j.api.config;
 
+import io.dsr4j.api.plugin.PluginKind;
+import io.dsr4j.api.settings.Settings;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,31 +20,48 @@ import java.util.Objects;
  * @param index    position in a list of instances, or -1 for a single mapping
  * @param on       whether the prior is enabled
  * @param node     the entry's keys (including {@code on})
- * @param defaults the entry's built-in defaults, or null
+ * @param defaults the entry's core defaults (whether it is on by default), or null
+ * @param settings what the prior plugin declares: its own defaults and checks ({@link Settings#UNDECLARED} when
+ *                 not known)
  */
-public record PriorSection(String name, int index, boolean on, ConfigNode.MapNode node, ConfigNode.MapNode defaults) {
+public record PriorSection(String name, int index, boolean on, ConfigNode.MapNode node, ConfigNode.MapNode defaults,
+                           Settings settings) {
 
     public PriorSection {
         Objects.requireNonNull(name);
         Objects.requireNonNull(node);
+        settings = settings == null ? Settings.UNDECLARED : settings;
+    }
+
+    /** An entry without the plugin's declarations (programmatic use and tests). */
+    public PriorSection(String name, int index, boolean on, ConfigNode.MapNode node, ConfigNode.MapNode defaults) {
+        this(name, index, on, node, defaults, Settings.UNDECLARED);
+    }
+
+    /** Reads a {@code prior} section without plugin declarations; see {@link #parse(ConfigNode.MapNode, ConfigNode.MapNode, PluginSettings)}. */
+    public static List<PriorSection> parse(ConfigNode.MapNode section, ConfigNode.MapNode defaults) {
+        return parse(section, defaults, PluginSettings.NONE);
     }
 
     /**
      * Reads a {@code prior} section: NAME → mapping, list of mappings, or true/false.
      *
      * @param section  the section (prior name → value), in the user's order
-     * @param defaults the built-in defaults of the section, or null
+     * @param defaults the core defaults of the section, or null
+     * @param plugins  the installed priors' declarations (each entry gets its prior's defaults)
      * @throws ConfigException for a malformed entry or a non-boolean {@code on}, naming file, line and key
      */
-    public static List<PriorSection> parse(ConfigNode.MapNode section, ConfigNode.MapNode defaults) {
+    public static List<PriorSection> parse(ConfigNode.MapNode section, ConfigNode.MapNode defaults,
+                                           PluginSettings plugins) {
         List<PriorSection> out = new ArrayList<>();
         for (Map.Entry<String, ConfigNode> e : section.entries().entrySet()) {
             String name = e.getKey();
+            Settings settings = plugins.settingsOf(PluginKind.PRIOR, name);
             ConfigNode value = e.getValue();
             ConfigNode d = defaults == null ? null : defaults.get(name);
             ConfigNode.MapNode dm = d instanceof ConfigNode.MapNode m ? m : null;
             if (value instanceof ConfigNode.MapNode m) {
-                out.add(entry(name, -1, m, dm));
+                out.add(entry(name, -1, m, dm, settings));
             } else if (value instanceof ConfigNode.ListNode l) {
                 for (int i = 0; i < l.items().size(); i++) {
                     ConfigNode item = l.items().get(i);
@@ -49,13 +69,13 @@ public record PriorSection(String name, int index, boolean on, ConfigNode.MapNod
                         throw ConfigException.at(item.location(), "prior." + name + "[" + i + "]",
                                 "expected a mapping such as {on: true, ...} but found " + YamlConfigReader.describe(item));
                     }
-                    out.add(entry(name, i, m, null));
+                    out.add(entry(name, i, m, null, settings));
                 }
             } else if (value instanceof ConfigNode.ScalarNode s && s.value() instanceof Boolean on) {
                 // shorthand: "trig: false" is "trig: {on: false}"
                 LinkedHashMap<String, ConfigNode> m = new LinkedHashMap<>();
                 m.put("on", s);
-                out.add(new PriorSection(name, -1, on, new ConfigNode.MapNode(m, s.location()), dm));
+                out.add(new PriorSection(name, -1, on, new ConfigNode.MapNode(m, s.location()), dm, settings));
             } else {
                 throw ConfigException.at(value.location(), "prior." + name,
                         "expected a mapping such as {on: true, ...}, true/false, or a list of mappings, but found "
@@ -65,7 +85,8 @@ public record PriorSection(String name, int index, boolean on, ConfigNode.MapNod
         return out;
     }
 
-    private static PriorSection entry(String name, int index, ConfigNode.MapNode m, ConfigNode.MapNode defaults) {
+    private static PriorSection entry(String name, int index, ConfigNode.MapNode m, ConfigNode.MapNode defaults,
+                                      Settings settings) {
         boolean on = !fromDefaults(m); // an entry the user wrote is on unless it says otherwise
         ConfigNode n = m.get("on");
         if (n != null) {
@@ -75,7 +96,7 @@ public record PriorSection(String name, int index, boolean on, ConfigNode.MapNod
             }
             on = b;
         }
-        return new PriorSection(name, index, on, m, defaults);
+        return new PriorSection(name, index, on, m, defaults, settings);
     }
 
     /** {@code prior.NAME} or {@code prior.NAME[i]}. */
@@ -97,9 +118,14 @@ public record PriorSection(String name, int index, boolean on, ConfigNode.MapNod
         return true;
     }
 
-    /** The prior's own keys, {@code on} already consumed. */
+    /** The entry with the prior's declared defaults filled in under what was written (for {@code on} entries). */
+    public ConfigNode.MapNode effectiveNode() {
+        return on ? PluginSection.withDefaults(node, settings) : node;
+    }
+
+    /** The prior's own keys (its declared defaults filled in), {@code on} already consumed. */
     public Params params() {
-        Params p = new Params(keyPath(), node, defaults);
+        Params p = new Params(keyPath(), PluginSection.withDefaults(node, settings), defaults);
         p.markUsed("on");
         return p;
     }
@@ -107,16 +133,16 @@ public record PriorSection(String name, int index, boolean on, ConfigNode.MapNod
     @Override
     public boolean equals(Object o) {
         return o instanceof PriorSection other && name.equals(other.name) && index == other.index && on == other.on
-                && node.toPlain().equals(other.node.toPlain());
+                && effectiveNode().toPlain().equals(other.effectiveNode().toPlain());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, index, on, node.toPlain());
+        return Objects.hash(name, index, on, effectiveNode().toPlain());
     }
 
     @Override
     public String toString() {
-        return keyPath() + node.toPlain();
+        return keyPath() + effectiveNode().toPlain();
     }
 }

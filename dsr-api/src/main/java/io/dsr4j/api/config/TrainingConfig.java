@@ -19,7 +19,7 @@ public record TrainingConfig(long nSamples, int batchSize, boolean earlyStopping
 
     public static final List<String> COMPLEXITIES = List.of("token", "length");
 
-    static TrainingConfig from(Params p, ConfigNode.MapNode defaults) {
+    static TrainingConfig from(Params p, ConfigNode.MapNode defaults, PluginSettings plugins) {
         SectionReader r = new SectionReader(p);
         long nSamples = r.longAtLeast("n_samples", 1);
         int batchSize = r.intAtLeast("batch_size", 1);
@@ -27,7 +27,8 @@ public record TrainingConfig(long nSamples, int batchSize, boolean earlyStopping
         int nThreads = r.intAtLeast("n_threads", 1);
         String complexity = r.choice("complexity", COMPLEXITIES);
         int cacheCapacity = r.intAtLeast("cache_capacity", 0);
-        PluginSection constOptimizer = PluginSection.from(p, "const_optimizer", defaults);
+        PluginSection constOptimizer = PluginSection.from(p, "const_optimizer", defaults,
+                io.dsr4j.api.plugin.PluginKind.CONSTANT_OPTIMIZER, plugins);
         Params checkpoint = p.child("checkpoint");
         CheckpointEvery every;
         try {

@@ -1,11 +1,10 @@
 package io.dsr4j.api.constfit;
 
+import io.dsr4j.api.settings.Configurable;
 import io.dsr4j.api.config.Params;
 
 /** Plugin kind "constant optimizer": {@code training.const_optimizer: {type: NAME, ...}}. */
-public interface ConstantOptimizerFactory {
+public interface ConstantOptimizerFactory extends Configurable {
 
     ConstantOptimizer create(Params params);
-
-    default String description() { return ""; }
 }

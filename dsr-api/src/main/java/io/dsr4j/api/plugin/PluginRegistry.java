@@ -15,6 +15,9 @@ import com.google.inject.spi.Elements;
 import com.google.inject.util.Types;
 import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.api.config.Location;
+import io.dsr4j.api.config.PluginSettings;
+import io.dsr4j.api.settings.Configurable;
+import io.dsr4j.api.settings.Settings;
 import io.dsr4j.api.config.Suggestions;
 import io.dsr4j.api.augment.BatchAugmenterFactory;
 import io.dsr4j.api.constfit.ConstantOptimizerFactory;
@@ -55,7 +58,7 @@ import java.util.stream.Stream;
  * name to factory (the {@link PluginBinder} MapBinders). Two plugins that register the same name for the same
  * kind are an error naming both.
  */
-public final class PluginRegistry {
+public final class PluginRegistry implements PluginSettings {
 
     /** System property with plugin directories (or jars), separated by the path separator; set by {@code ./dsr}. */
     public static final String PLUGINS_PROPERTY = "dsr.plugins";
@@ -276,6 +279,18 @@ public final class PluginRegistry {
                 + "; available: " + String.join(", ", names);
     }
 
+    @Override
+    public Settings settingsOf(PluginKind kind, String name) {
+        return factories.get(kind).get(name) instanceof Configurable c ? c.settings() : Settings.UNDECLARED;
+    }
+
+    @Override
+    public List<Settings> allOf(PluginKind kind) {
+        List<Settings> out = new ArrayList<>();
+        for (Object f : factories.get(kind).values()) if (f instanceof Configurable c) out.add(c.settings());
+        return out;
+    }
+
     /** Every registered name with its class, source jar/directory and plugin, by kind then name. */
     public List<Registration> describe() {
         List<Registration> out = new ArrayList<>();
@@ -289,12 +304,9 @@ public final class PluginRegistry {
 
     private static String description(Object f) {
         String d = "";
-        if (f instanceof TokenFactory t) d = t.description();
-        else if (f instanceof PriorFactory p) d = p.description();
+        if (f instanceof Configurable c) d = c.description();
+        else if (f instanceof TokenFactory t) d = t.description();
         else if (f instanceof RewardFactory r) d = r.description();
-        else if (f instanceof EstimatorFactory e) d = e.description();
-        else if (f instanceof PolicyFactory p) d = p.description();
-        else if (f instanceof ConstantOptimizerFactory c) d = c.description();
         else if (f instanceof DatasetProvider p) d = p.description();
         else if (f instanceof BatchAugmenterFactory a) d = a.description();
         else if (f instanceof GpOperatorFactory g) d = g.description();

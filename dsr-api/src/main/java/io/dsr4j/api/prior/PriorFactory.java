@@ -1,5 +1,6 @@
 package io.dsr4j.api.prior;
 
+import io.dsr4j.api.settings.Configurable;
 import io.dsr4j.api.config.Params;
 
 import java.util.Optional;
@@ -9,13 +10,11 @@ import java.util.Optional;
  * {@code on} is consumed by the framework; every other key must be read through {@link Params} (unread keys are
  * reported as unknown).
  */
-public interface PriorFactory {
+public interface PriorFactory extends Configurable {
 
     /**
      * @return the prior, or empty when it constrains nothing for this library (the reference drops such priors
      * with a warning, e.g. {@code trig} without trig tokens)
      */
     Optional<Prior> create(PriorContext context, Params params);
-
-    default String description() { return ""; }
 }

@@ -1,6 +1,7 @@
 package io.dsr4j.policy.lstm;
 
 import io.dsr4j.api.config.Params;
+import io.dsr4j.api.settings.Settings;
 import io.dsr4j.api.policy.Policy;
 import io.dsr4j.api.policy.PolicyContext;
 import io.dsr4j.api.policy.PolicyFactory;
@@ -15,6 +16,9 @@ public final class JvmLstmPolicyFactory implements PolicyFactory {
     public Policy create(PolicyContext context, Params params) {
         return new JvmLstmPolicy(RnnSpec.parse(params), context);
     }
+
+    @Override
+    public Settings settings() { return RnnSpec.SETTINGS; }
 
     @Override
     public String description() {

@@ -3,6 +3,7 @@ package io.dsr4j.programs.constfit;
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import io.dsr4j.api.config.Params;
+import io.dsr4j.api.settings.Settings;
 import io.dsr4j.api.constfit.ConstantOptimizer;
 import io.dsr4j.api.constfit.ConstantOptimizerFactory;
 import io.dsr4j.api.plugin.DsrPlugin;
@@ -34,9 +35,11 @@ public final class BuiltinConstantOptimizersPlugin implements DsrPlugin {
         }
 
         @Override
+        public Settings settings() { return LevenbergMarquardtSettings.SETTINGS; }
+
+        @Override
         public String description() {
-            return "Levenberg-Marquardt on the residuals with the exact Jacobian (keys: max_iterations, max_evaluations, "
-                    + "cost_tolerance, parameter_tolerance, ortho_tolerance, initial_step_bound, restarts, restart_range, seed)";
+            return "Levenberg-Marquardt on the residuals with the exact Jacobian";
         }
     }
 
@@ -47,6 +50,9 @@ public final class BuiltinConstantOptimizersPlugin implements DsrPlugin {
             params.requireAllUsed();
             return new NoConstantOptimizer();
         }
+
+        @Override
+        public Settings settings() { return Settings.NONE; }
 
         @Override
         public String description() {

@@ -1,6 +1,8 @@
 package io.dsr4j.programs.constfit;
 
 import io.dsr4j.api.config.Params;
+import io.dsr4j.api.settings.Setting;
+import io.dsr4j.api.settings.Settings;
 
 /**
  * Settings of the "lm" constant optimizer ({@code training.const_optimizer}).
@@ -32,20 +34,36 @@ public record LevenbergMarquardtSettings(int maxIterations, int maxEvaluations, 
         return new LevenbergMarquardtSettings(50, 200, 1e-10, 1e-10, 1e-10, 100, 0, 10, 0);
     }
 
+    static final LevenbergMarquardtSettings D = defaults();
+    static final Setting<Integer> MAX_ITERATIONS = Setting.integer("max_iterations", D.maxIterations()).range(1, 1_000_000)
+            .doc("LM iterations per start");
+    static final Setting<Integer> MAX_EVALUATIONS = Setting.integer("max_evaluations", D.maxEvaluations())
+            .range(1, 10_000_000).doc("residual + Jacobian evaluations per start, rejected steps included");
+    static final Setting<Double> COST_TOLERANCE = Setting.real("cost_tolerance", D.costRelativeTolerance()).range(0, 1)
+            .doc("stop when the relative reduction of the residual norm is below this");
+    static final Setting<Double> PARAMETER_TOLERANCE = Setting.real("parameter_tolerance", D.parameterRelativeTolerance())
+            .range(0, 1).doc("stop when the relative change of the constants is below this");
+    static final Setting<Double> ORTHO_TOLERANCE = Setting.real("ortho_tolerance", D.orthoTolerance()).range(0, 1)
+            .doc("stop when the residuals are this close to orthogonal to the Jacobian's columns");
+    static final Setting<Double> INITIAL_STEP_BOUND = Setting.real("initial_step_bound", D.initialStepBoundFactor())
+            .range(1e-6, 1e6).doc("initial trust-region radius as a multiple of |start|");
+    static final Setting<Integer> RESTARTS = Setting.integer("restarts", D.restarts()).range(0, 10_000)
+            .doc("extra fits from random starts; the best fit wins");
+    static final Setting<Double> RESTART_RANGE = Setting.real("restart_range", D.restartRange()).range(0, 1e12)
+            .doc("restart j draws constant i uniformly from start_i +- this");
+    static final Setting<Long> SEED = Setting.<Long>custom("seed", "integer", D.seed(), "any integer",
+            (p, s) -> p.getLong(s.name(), D.seed())).doc("seed of the restart points (the same for every program)");
+
+    /** The keys of {@code training.const_optimizer} for type {@code lm}. */
+    public static final Settings SETTINGS = Settings.of(MAX_ITERATIONS, MAX_EVALUATIONS, COST_TOLERANCE,
+            PARAMETER_TOLERANCE, ORTHO_TOLERANCE, INITIAL_STEP_BOUND, RESTARTS, RESTART_RANGE, SEED);
+
     /** Reads the section's keys (defaults above); unknown keys are reported with a "did you mean". */
     public static LevenbergMarquardtSettings from(Params p) {
-        LevenbergMarquardtSettings d = defaults();
         p.markUsed("type");
-        LevenbergMarquardtSettings s = new LevenbergMarquardtSettings(
-                p.getInt("max_iterations", d.maxIterations(), 1, 1_000_000),
-                p.getInt("max_evaluations", d.maxEvaluations(), 1, 10_000_000),
-                p.getDouble("cost_tolerance", d.costRelativeTolerance(), 0, 1),
-                p.getDouble("parameter_tolerance", d.parameterRelativeTolerance(), 0, 1),
-                p.getDouble("ortho_tolerance", d.orthoTolerance(), 0, 1),
-                p.getDouble("initial_step_bound", d.initialStepBoundFactor(), 1e-6, 1e6),
-                p.getInt("restarts", d.restarts(), 0, 10_000),
-                p.getDouble("restart_range", d.restartRange(), 0, 1e12),
-                p.getLong("seed", d.seed()));
+        LevenbergMarquardtSettings s = new LevenbergMarquardtSettings(MAX_ITERATIONS.read(p), MAX_EVALUATIONS.read(p),
+                COST_TOLERANCE.read(p), PARAMETER_TOLERANCE.read(p), ORTHO_TOLERANCE.read(p),
+                INITIAL_STEP_BOUND.read(p), RESTARTS.read(p), RESTART_RANGE.read(p), SEED.read(p));
         p.requireAllUsed();
         return s;
     }

@@ -52,17 +52,19 @@ public final class PriorSet {
 
     /**
      * Builds the enabled priors of a {@code prior} section given as Params (prior name → value), e.g. in tests and
-     * plugins; read with {@link PriorSection#parse}, like a loaded configuration's.
+     * plugins; read with {@link PriorSection#parse}, like a loaded configuration's, but exactly as written: the
+     * priors' declared defaults are not filled in.
      *
      * @see #build(List, Map, Library, Dataset, int)
      */
     public static PriorSet build(Params priorSection, Map<String, PriorFactory> factories, Library library,
                                  Dataset dataset, int policyMaxLength) {
-        return build(PriorSection.parse(priorSection.node(), null), factories, library, dataset, policyMaxLength);
+        return build(PriorSection.parse(priorSection.node(), null), factories, library, dataset, policyMaxLength, false);
     }
 
     /**
-     * Builds the enabled priors of {@code sections} (a configuration's {@code DsrConfig.priors()}).
+     * Builds the enabled priors of {@code sections} (a configuration's {@code DsrConfig.priors()}), each prior's
+     * declared defaults ({@code PriorFactory.settings()}) filled in under what was written.
      *
      * @param factories       the registered prior factories by YAML name
      * @param dataset         the training data (domain_range), may be null for tasks without one
@@ -71,6 +73,11 @@ public final class PriorSet {
      */
     public static PriorSet build(List<PriorSection> sections, Map<String, PriorFactory> factories, Library library,
                                  Dataset dataset, int policyMaxLength) {
+        return build(sections, factories, library, dataset, policyMaxLength, true);
+    }
+
+    private static PriorSet build(List<PriorSection> sections, Map<String, PriorFactory> factories, Library library,
+                                  Dataset dataset, int policyMaxLength, boolean declaredDefaults) {
         List<Pending> enabled = new ArrayList<>();
         for (PriorSection section : sections) {
             String key = section.name();
@@ -83,8 +90,11 @@ public final class PriorSet {
             }
             // A disabled entry is not validated: its other keys are not unknown, just unused.
             if (section.on()) {
+                // the factory's declared defaults apply whether or not the configuration was resolved with them
+                PriorSection withSettings = declaredDefaults ? new PriorSection(section.name(), section.index(),
+                        section.on(), section.node(), section.defaults(), factories.get(key).settings()) : section;
                 enabled.add(new Pending(key, key + (section.index() >= 0 ? "[" + section.index() + "]" : ""),
-                        section.params()));
+                        withSettings.params()));
             }
         }
 

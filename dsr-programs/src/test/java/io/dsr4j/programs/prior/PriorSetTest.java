@@ -3,7 +3,9 @@ package io.dsr4j.programs.prior;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.api.config.ConfigLoader;
 import io.dsr4j.api.config.ConfigNode;
+import io.dsr4j.api.config.PriorSection;
 import io.dsr4j.api.config.Location;
 import io.dsr4j.api.config.Params;
 import io.dsr4j.api.prior.Prior;
@@ -184,13 +186,12 @@ class PriorSetTest {
         assertEquals(List.of("uniform_arity"), names(set));
     }
 
-    /** The built-in defaults' prior section (dsr-api defaults.yaml), as the config loader would present it. */
-    @SuppressWarnings("unchecked")
-    private static Params defaultsPriorSection() throws Exception {
-        try (InputStream in = Params.class.getResourceAsStream("/io/dsr4j/api/config/defaults.yaml")) {
-            Map<String, Object> all = new ObjectMapper(new YAMLFactory()).readValue(in, Map.class);
-            return new Params("prior", (ConfigNode.MapNode) ConfigNode.of(all.get("prior"), Location.DEFAULTS));
-        }
+    /**
+     * The built-in defaults' prior section (which priors are on, from dsr-api's defaults.yaml) as the config loader
+     * presents it; each prior's keys come from its declared settings.
+     */
+    private static List<PriorSection> defaultsPriorSection() {
+        return ConfigLoader.load(null, List.of()).priors();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.dsr4j.train.cli;
 
 import io.dsr4j.api.config.ConfigValidator;
 import io.dsr4j.api.config.DsrConfig;
+import io.dsr4j.train.Experiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,9 +16,10 @@ import java.util.concurrent.Callable;
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = {"Check a configuration and print it fully resolved (defaults <- CONFIG <- --set), as a run "
                 + "would write it to its config.yaml.",
-                "Checks sections, keys, types, ranges and every plugin name (policy, estimator, metric, constant "
-                        + "optimizer, priors, function set); keys inside plugin sections are checked when a run "
-                        + "builds the plugin."})
+                "Checks sections, keys, types, ranges, every plugin name (policy, estimator, metric, constant "
+                        + "optimizer, priors, function set) and every plugin's settings, then builds what a run builds "
+                        + "(data, library, priors, policy, estimator) without training: what a run would reject is "
+                        + "rejected here."})
 final class ConfigCommand implements Callable<Integer> {
 
     @Spec
@@ -34,7 +36,12 @@ final class ConfigCommand implements Callable<Integer> {
     public Integer call() {
         DsrConfig c = config.load();
         DsrCli root = DsrCli.of(spec);
-        if (!noNames) ConfigValidator.checkNames(c, root.plugins(), root.functionSetNames());
+        if (!noNames) {
+            c = ConfigValidator.checkNames(c, root.plugins(), root.functionSetNames());
+            // Build what a run builds (data, library, metric, priors, policy, estimator), without training, so
+            // that everything a run would reject is rejected here too.
+            Experiment.build(c, root.plugins(), c.experiment().seed()).close();
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(c.resolvedYaml());
         out.flush();

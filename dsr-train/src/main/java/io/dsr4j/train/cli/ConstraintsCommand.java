@@ -2,6 +2,7 @@ package io.dsr4j.train.cli;
 
 import io.dsr4j.api.config.ConfigValidator;
 import io.dsr4j.api.config.DsrConfig;
+import io.dsr4j.api.config.FrameworkKeys;
 import io.dsr4j.api.data.Dataset;
 import io.dsr4j.api.plugin.PluginRegistry;
 import io.dsr4j.api.token.Library;
@@ -38,10 +39,10 @@ final class ConstraintsCommand implements Callable<Integer> {
         DsrConfig c = config.load();
         DsrCli root = DsrCli.of(spec);
         PluginRegistry reg = root.plugins();
-        ConfigValidator.checkNames(c, reg, root.functionSetNames());
+        c = ConfigValidator.checkNames(c, reg, root.functionSetNames());
         Dataset data = Experiment.loadDataset(c, reg);
         Library lib = Experiment.buildLibrary(c, reg, data);
-        int policyMax = c.policy().params().getInt("max_length", 64);
+        int policyMax = FrameworkKeys.MAX_LENGTH.read(c.policy().params());
         PriorSet priors = PriorSet.build(c.priors(), reg.priors(), lib, data, policyMax);
         ConstraintReplay.Result r = ConstraintReplay.replay(priors.environment(), ConstraintReplay.parse(lib, traversal));
         PrintWriter out = spec.commandLine().getOut();

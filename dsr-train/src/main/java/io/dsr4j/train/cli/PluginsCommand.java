@@ -1,7 +1,13 @@
 package io.dsr4j.train.cli;
 
+import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.api.config.FrameworkKeys;
+import io.dsr4j.api.config.Suggestions;
+import io.dsr4j.api.config.YamlWriter;
 import io.dsr4j.api.plugin.PluginKind;
 import io.dsr4j.api.plugin.PluginRegistry;
+import io.dsr4j.api.settings.Setting;
+import io.dsr4j.api.settings.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,10 +33,15 @@ final class PluginsCommand implements Callable<Integer> {
             description = "Only this kind: ${COMPLETION-CANDIDATES}.")
     PluginKind kind;
 
+    @Option(names = "--details", paramLabel = "NAME",
+            description = "Print one plugin's settings: every key with its type, default, allowed values and meaning.")
+    String details;
+
     @Override
     public Integer call() {
         PluginRegistry registry = DsrCli.of(spec).plugins();
         PrintWriter out = spec.commandLine().getOut();
+        if (details != null) return details(registry, out);
         if (kind == null) {
             out.println("Plugins (" + registry.plugins().size() + "):");
             List<String[]> rows = new ArrayList<>();
@@ -53,6 +64,55 @@ final class PluginsCommand implements Callable<Integer> {
         }
         out.flush();
         return DsrCli.EXIT_OK;
+    }
+
+    private int details(PluginRegistry registry, PrintWriter out) {
+        List<PluginRegistry.Registration> found = registry.describe().stream()
+                .filter(r -> r.name().equals(details) && (kind == null || r.kind() == kind)).toList();
+        if (found.isEmpty()) {
+            List<String> names = registry.describe().stream().map(PluginRegistry.Registration::name).distinct().toList();
+            throw new ConfigException("--details: no plugin registers '" + details + "'" + Suggestions.hint(details, names)
+                    + "; ./dsr plugins lists every name");
+        }
+        for (PluginRegistry.Registration r : found) {
+            out.println(r.kind().label() + " '" + r.name() + "' (" + r.kind().configKey() + ")");
+            out.println("  class:  " + r.implementation());
+            out.println("  plugin: " + r.plugin() + " (" + shortPath(r.source()) + ")");
+            if (!r.description().isEmpty()) out.println("  " + r.description());
+            Settings settings = registry.settingsOf(r.kind(), r.name());
+            out.println(settingsTitle(r, settings));
+            settingsTable(out, settings);
+            Settings framework = r.kind() == PluginKind.POLICY ? FrameworkKeys.POLICY
+                    : r.kind() == PluginKind.GRADIENT_ESTIMATOR ? FrameworkKeys.ESTIMATOR : null;
+            if (framework != null) {
+                out.println("keys dsr4j reads in the same section for every " + r.kind().label() + ":");
+                settingsTable(out, framework);
+            }
+        }
+        out.flush();
+        return DsrCli.EXIT_OK;
+    }
+
+    private static String settingsTitle(PluginRegistry.Registration r, Settings settings) {
+        if (!settings.declared()) return "settings: not declared by the plugin (checked only when a run builds it)";
+        if (settings.list().isEmpty()) {
+            return r.kind() == PluginKind.TOKEN || r.kind() == PluginKind.DATASET || r.kind() == PluginKind.REWARD
+                    ? "settings: none" : "settings: none (any key is an error)";
+        }
+        return "settings (key, type, default, allowed, meaning):";
+    }
+
+    private static void settingsTable(PrintWriter out, Settings settings) {
+        List<String[]> rows = new ArrayList<>();
+        for (Setting<?> s : settings.list()) {
+            rows.add(new String[]{s.name(), s.type(), yaml(s.defaultYaml()), s.allowed(), s.doc()});
+        }
+        table(out, rows);
+    }
+
+    private static String yaml(Object v) {
+        if (v instanceof List<?> l) return "[" + String.join(", ", l.stream().map(PluginsCommand::yaml).toList()) + "]";
+        return YamlWriter.scalar(v);
     }
 
     /** A path relative to the working directory when it is below it. */

@@ -72,8 +72,8 @@ final class RunCommand implements Callable<Integer> {
                 throw new ConfigException(runDir + " is not a run directory (no config.yaml); pass the directory that "
                         + "'dsr run' printed, e.g. runs/Nguyen-1");
             }
-            DsrConfig c = ConfigLoader.load(cfgFile, List.of());
-            ConfigValidator.checkNames(c, root.plugins(), root.functionSetNames());
+            DsrConfig c = ConfigValidator.checkNames(ConfigLoader.load(cfgFile, List.of()), root.plugins(),
+                    root.functionSetNames());
             RunPlan plan = RunPlan.read(runDir);
             if (ExperimentRunner.finishedSeeds(runDir).containsAll(plan.seeds())) {
                 System.out.printf("%s: all %d seed(s) already finished, nothing to resume; summary: %s%n", runDir,
@@ -83,8 +83,7 @@ final class RunCommand implements Callable<Integer> {
             runner.validate(c, plan.seeds().get(0));
             results = runner.execute(c, runDir, plan.seeds(), parallel > 1 ? parallel : plan.parallel(), true);
         } else {
-            DsrConfig c = config.load();
-            ConfigValidator.checkNames(c, root.plugins(), root.functionSetNames());
+            DsrConfig c = ConfigValidator.checkNames(config.load(), root.plugins(), root.functionSetNames());
             long first = seed != null ? seed : c.experiment().seed();
             List<Long> seeds = new ArrayList<>();
             for (int i = 0; i < runs; i++) seeds.add(first + i);

@@ -1,6 +1,8 @@
 package io.dsr4j.train.estimator;
 
 import io.dsr4j.api.config.Params;
+import io.dsr4j.api.settings.Setting;
+import io.dsr4j.api.settings.Settings;
 import io.dsr4j.api.estimator.EstimatorContext;
 import io.dsr4j.api.estimator.EstimatorFactory;
 import io.dsr4j.api.estimator.EstimatorStep;
@@ -115,14 +117,26 @@ public final class PpoEstimator implements GradientEstimator {
 
     /** Reads {@code epsilon}, {@code baseline}, {@code alpha}, {@code b_jumpstart} and the {@code ppo_*} keys. */
     public static final class Factory implements EstimatorFactory {
+        static final Setting<Double> EPSILON = EstimatorParams.epsilon(RiskSeekingEstimator.DEFAULT_EPSILON);
+        static final Setting<String> BASELINE = EstimatorParams.baselineKind(Baseline.Kind.R_E);
+        static final Setting<Double> CLIP = EstimatorParams.realIn("ppo_clip_ratio", 0.2, 0, false, 1, true,
+                "the PPO clip range c (ratio clipped to [1-c, 1+c]): greater than 0 and at most 1")
+                .doc("clipping range of the probability ratio");
+        static final Setting<Integer> EPOCHS = EstimatorParams.positiveInt("ppo_n_iters", 10).doc("epochs over each batch");
+        static final Setting<Integer> MINIBATCHES = EstimatorParams.positiveInt("ppo_n_mb", 4).doc("minibatches per epoch");
+
+        @Override
+        public Settings settings() {
+            return Settings.of(EPSILON, BASELINE, EstimatorParams.ALPHA, EstimatorParams.JUMPSTART, CLIP, EPOCHS, MINIBATCHES);
+        }
+
         @Override
         public GradientEstimator create(EstimatorContext context, Params params) {
-            double epsilon = EstimatorParams.epsilon(params, RiskSeekingEstimator.DEFAULT_EPSILON);
-            Baseline b = EstimatorParams.baseline(params, Baseline.Kind.R_E, false);
-            double clip = EstimatorParams.doubleIn(params, "ppo_clip_ratio", 0.2, 0, false, 1, true,
-                    "the PPO clip range c (ratio clipped to [1-c, 1+c]): greater than 0 and at most 1");
-            int epochs = EstimatorParams.positiveInt(params, "ppo_n_iters", 10);
-            int minibatches = EstimatorParams.positiveInt(params, "ppo_n_mb", 4);
+            double epsilon = EPSILON.read(params);
+            Baseline b = EstimatorParams.baseline(params, BASELINE);
+            double clip = CLIP.read(params);
+            int epochs = EPOCHS.read(params);
+            int minibatches = MINIBATCHES.read(params);
             params.requireAllUsed();
             return new PpoEstimator(context, epsilon, b, clip, epochs, minibatches);
         }

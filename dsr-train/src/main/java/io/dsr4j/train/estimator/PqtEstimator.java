@@ -1,6 +1,8 @@
 package io.dsr4j.train.estimator;
 
 import io.dsr4j.api.config.Params;
+import io.dsr4j.api.settings.Setting;
+import io.dsr4j.api.settings.Settings;
 import io.dsr4j.api.estimator.EstimatorContext;
 import io.dsr4j.api.estimator.EstimatorFactory;
 import io.dsr4j.api.estimator.EstimatorStep;
@@ -96,14 +98,26 @@ public final class PqtEstimator implements GradientEstimator {
 
     /** Reads {@code epsilon}, {@code pqt_k}, {@code pqt_batch_size}, {@code pqt_weight}, {@code pqt_use_pg}. */
     public static final class Factory implements EstimatorFactory {
+        static final Setting<Double> EPSILON = EstimatorParams.epsilon(RiskSeekingEstimator.DEFAULT_EPSILON);
+        static final Setting<Integer> K = EstimatorParams.positiveInt("pqt_k", 10)
+                .doc("size of the priority queue (best distinct expressions)");
+        static final Setting<Integer> BATCH = EstimatorParams.positiveInt("pqt_batch_size", 1)
+                .doc("expressions drawn from the queue per step");
+        static final Setting<Double> WEIGHT = EstimatorParams.realIn("pqt_weight", 200.0, 0, true,
+                Double.POSITIVE_INFINITY, false, "a finite number ≥ 0 (weight of the queue's neglogp term)")
+                .doc("weight of the queue's log-likelihood term");
+        static final Setting<Boolean> USE_PG = Setting.bool("pqt_use_pg", false).doc("also add the policy-gradient term");
+
+        @Override
+        public Settings settings() { return Settings.of(EPSILON, K, BATCH, WEIGHT, USE_PG); }
+
         @Override
         public GradientEstimator create(EstimatorContext context, Params params) {
-            double epsilon = EstimatorParams.epsilon(params, RiskSeekingEstimator.DEFAULT_EPSILON);
-            int k = EstimatorParams.positiveInt(params, "pqt_k", 10);
-            int batchSize = EstimatorParams.positiveInt(params, "pqt_batch_size", 1);
-            double weight = EstimatorParams.doubleIn(params, "pqt_weight", 200.0, 0, true,
-                    Double.POSITIVE_INFINITY, false, "a finite number ≥ 0 (weight of the queue's neglogp term)");
-            boolean usePg = params.getBoolean("pqt_use_pg", false);
+            double epsilon = EPSILON.read(params);
+            int k = K.read(params);
+            int batchSize = BATCH.read(params);
+            double weight = WEIGHT.read(params);
+            boolean usePg = USE_PG.read(params);
             params.requireAllUsed();
             return new PqtEstimator(context, epsilon, k, batchSize, weight, usePg);
         }

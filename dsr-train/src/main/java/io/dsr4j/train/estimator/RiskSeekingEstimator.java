@@ -1,6 +1,8 @@
 package io.dsr4j.train.estimator;
 
 import io.dsr4j.api.config.Params;
+import io.dsr4j.api.settings.Setting;
+import io.dsr4j.api.settings.Settings;
 import io.dsr4j.api.estimator.EstimatorContext;
 import io.dsr4j.api.estimator.EstimatorFactory;
 import io.dsr4j.api.estimator.EstimatorStep;
@@ -55,9 +57,14 @@ public final class RiskSeekingEstimator implements GradientEstimator {
 
     /** Reads {@code epsilon}. */
     public static final class Factory implements EstimatorFactory {
+        static final Setting<Double> EPSILON = EstimatorParams.epsilon(DEFAULT_EPSILON);
+
+        @Override
+        public Settings settings() { return Settings.of(EPSILON); }
+
         @Override
         public GradientEstimator create(EstimatorContext context, Params params) {
-            double epsilon = EstimatorParams.epsilon(params, DEFAULT_EPSILON);
+            double epsilon = EPSILON.read(params);
             params.requireAllUsed();
             return new RiskSeekingEstimator(context, epsilon);
         }

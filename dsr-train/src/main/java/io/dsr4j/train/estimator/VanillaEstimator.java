@@ -1,6 +1,8 @@
 package io.dsr4j.train.estimator;
 
 import io.dsr4j.api.config.Params;
+import io.dsr4j.api.settings.Setting;
+import io.dsr4j.api.settings.Settings;
 import io.dsr4j.api.estimator.EstimatorContext;
 import io.dsr4j.api.estimator.EstimatorFactory;
 import io.dsr4j.api.estimator.EstimatorStep;
@@ -64,10 +66,18 @@ public final class VanillaEstimator implements GradientEstimator {
 
     /** Reads {@code epsilon}, {@code baseline}, {@code alpha}, {@code b_jumpstart}. */
     public static final class Factory implements EstimatorFactory {
+        static final Setting<Double> EPSILON = EstimatorParams.epsilon(DEFAULT_EPSILON);
+        static final Setting<String> BASELINE = EstimatorParams.baselineKind(DEFAULT_BASELINE);
+
+        @Override
+        public Settings settings() {
+            return Settings.of(EPSILON, BASELINE, EstimatorParams.ALPHA, EstimatorParams.JUMPSTART);
+        }
+
         @Override
         public GradientEstimator create(EstimatorContext context, Params params) {
-            double epsilon = EstimatorParams.epsilon(params, DEFAULT_EPSILON, true);
-            Baseline b = EstimatorParams.baseline(params, DEFAULT_BASELINE, true);
+            double epsilon = EPSILON.read(params);
+            Baseline b = EstimatorParams.baseline(params, BASELINE);
             params.requireAllUsed();
             return new VanillaEstimator(context, epsilon, b);
         }

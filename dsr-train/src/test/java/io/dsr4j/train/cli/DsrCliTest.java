@@ -92,8 +92,15 @@ class DsrCliTest {
 
     private static final PluginRegistry REGISTRY = PluginRegistry.of(List.of(new CliTestPlugin()));
 
+    /** The built-in plugins (dsr-programs, dsr-policy, dsr-train on the test class path). */
+    private static final PluginRegistry BUILTINS = PluginRegistry.load();
+
     private static Result run(String... args) {
-        CommandLine cl = DsrCli.commandLine(new DsrCli(REGISTRY).functionSetNames(() -> Set.of("Koza")),
+        return run(REGISTRY, args);
+    }
+
+    private static Result run(PluginRegistry registry, String... args) {
+        CommandLine cl = DsrCli.commandLine(new DsrCli(registry).functionSetNames(() -> Set.of("Koza")),
                 new Boom(), new Wrapped());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -161,13 +168,50 @@ class DsrCliTest {
     @Test
     void configPrintsTheResolvedConfigurationThatLoadsBack() throws Exception {
         Path f = file("task: {function_set: [add, mul, sin, 1.0, const]}\n");
-        Result r = run("config", f.toString(), "--set", "training.batch_size=500");
+        Result r = run(BUILTINS, "config", f.toString(), "--set", "training.batch_size=500");
         assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\n  num_units: 32\n"), "the policy plugin's own defaults are resolved: " + r.out());
         Path back = dir.resolve("resolved.yaml");
         Files.writeString(back, r.out());
-        DsrConfig expected = ConfigLoader.load(f, List.of("training.batch_size=500"));
-        assertEquals(expected, ConfigLoader.load(back, List.of()));
-        assertEquals(0, run("config", "--set", "task.function_set=Koza").exit());
+        DsrConfig expected = ConfigLoader.load(f, List.of("training.batch_size=500")).withPlugins(BUILTINS);
+        assertEquals(expected, ConfigLoader.load(back, List.of()).withPlugins(BUILTINS));
+        assertEquals(0, run(BUILTINS, "config", "--set", "task.function_set=Koza").exit());
+    }
+
+    @Test
+    void configRejectsPluginSettingsLikeARun() throws Exception {
+        Path f = file("policy:\n  type: lstm\n  num_unit: 16\n");
+        String err = userError(run(BUILTINS, "config", f.toString()), f + ":3:", "policy.num_unit");
+        assertTrue(err.contains("did you mean 'num_units'?"), err);
+        f = file("estimator:\n  type: pqt\n  pqt_k: 0\n");
+        err = userError(run(BUILTINS, "config", f.toString()), f + ":3:", "estimator.pqt_k");
+        assertTrue(err.contains("allowed: at least 1"), err);
+        f = file("training:\n  const_optimizer: {type: lm, restarts: -1}\n");
+        userError(run(BUILTINS, "config", f.toString()), f + ":2:", "training.const_optimizer.restarts");
+        f = file("policy: {type: dl4j-lstm, cell: gru}\n");
+        userError(run(BUILTINS, "config", f.toString()), f + ":1:", "policy.cell");
+        // what only building the run finds (a prior's token names against the library) is rejected too
+        f = file("task: {function_set: [add, mul]}\nprior:\n  repeat: {tokens: [sin], max_: 2}\n");
+        err = userError(run(BUILTINS, "config", f.toString()), f + ":3:", "prior.repeat.tokens");
+        assertTrue(err.contains("sin"), err);
+        // metric parameters are counted up front
+        f = file("task: {metric: neg_mse, metric_params: [1.0]}\n");
+        userError(run(BUILTINS, "config", f.toString()), f + ":1:", "task.metric_params");
+    }
+
+    @Test
+    void pluginsDetailsPrintsTheSettings() {
+        Result r = run(BUILTINS, "plugins", "--details", "pqt");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("gradient estimator 'pqt' (estimator.type)\n"), r.out());
+        assertTrue(r.out().matches("(?s).*\n  pqt_k +integer +10 +at least 1 +size of the priority queue.*"), r.out());
+        assertTrue(r.out().contains("keys dsr4j reads in the same section for every gradient estimator:"), r.out());
+        assertTrue(r.out().matches("(?s).*\n  learning_rate +number +5.0e-4.*"), r.out());
+        Result prior = run(BUILTINS, "plugins", "--details", "length");
+        assertTrue(prior.out().matches("(?s).*\n  max_ +integer or null +64 .*"), prior.out());
+        Result none = run(BUILTINS, "plugins", "--details", "lenght");
+        assertEquals(2, none.exit());
+        assertTrue(none.err().contains("did you mean 'length'?"), none.err());
     }
 
     @Test

@@ -71,16 +71,6 @@ final class TestBatches {
         m.put("optimizer", "adam");
         m.put("entropy_weight", 0.03);
         m.put("entropy_gamma", 0.7);
-        m.put("epsilon", 0.05);
-        m.put("baseline", "R_e");
-        m.put("alpha", 0.5);
-        m.put("pqt_k", 10);
-        m.put("pqt_batch_size", 1);
-        m.put("pqt_weight", 200.0);
-        m.put("pqt_use_pg", false);
-        m.put("ppo_clip_ratio", 0.2);
-        m.put("ppo_n_iters", 10);
-        m.put("ppo_n_mb", 4);
         return m;
     }
 

@@ -1,6 +1,8 @@
 package io.dsr4j.programs.prior.builtin;
 
 import io.dsr4j.api.config.Params;
+import io.dsr4j.api.settings.Setting;
+import io.dsr4j.api.settings.Settings;
 import io.dsr4j.api.prior.Prior;
 import io.dsr4j.api.prior.PriorContext;
 import io.dsr4j.api.prior.TreeView;
@@ -39,9 +41,24 @@ public final class LengthConstraint extends HardConstraint {
         this.binaries = library.binaryTokens();
     }
 
-    /** Factory body: reads {@code min_} and {@code max_}. */
-    public static Optional<Prior> fromConfig(PriorContext context, Params p) {
-        Integer min = p.getIntOrNull("min_", null);
+    static final Setting<Integer> MIN = Setting.<Integer>custom("min_", "integer or null", 4, "0 or more, or null",
+            (p, s) -> {
+                Integer min = p.getIntOrNull(s.name(), null);
+                if (min != null && min < 0) {
+                    throw TokenRefs.error(p, "min_", "value " + min + " is negative; allowed: 0 or more, or null");
+                }
+                return min;
+            }).doc("minimum number of tokens (null: none)");
+    static final Setting<Integer> MAX = Setting.<Integer>custom("max_", "integer or null", 64,
+            "2 or more (and at least min_), or null", (p, s) -> checked(p)[1])
+            .doc("maximum number of tokens; replaces policy.max_length (null: none)");
+
+    /** The keys of {@code prior.length}. */
+    public static final Settings SETTINGS = Settings.of(MIN, MAX);
+
+    /** {@code [min_, max_]}, each checked and checked against the other. */
+    private static Integer[] checked(Params p) {
+        Integer min = MIN.read(p);
         Integer max = p.getIntOrNull("max_", null);
         if (min == null && max == null) {
             throw TokenRefs.error(p, "max_", "at least one of min_ and max_ must be set (both are null)");
@@ -50,11 +67,16 @@ public final class LengthConstraint extends HardConstraint {
             throw TokenRefs.error(p, "max_", "value " + max + " is too small: the first token cannot be a terminal, "
                     + "so programs have at least 2 tokens; allowed: 2 or more, or null");
         }
-        if (min != null && min < 0) throw TokenRefs.error(p, "min_", "value " + min + " is negative; allowed: 0 or more, or null");
         if (min != null && max != null && min > max) {
             throw TokenRefs.error(p, "min_", "min_ = " + min + " is larger than max_ = " + max);
         }
-        return Optional.of(new LengthConstraint(context.library(), min, max));
+        return new Integer[] {min, max};
+    }
+
+    /** Factory body: reads {@code min_} and {@code max_}. */
+    public static Optional<Prior> fromConfig(PriorContext context, Params p) {
+        Integer[] minMax = checked(p);
+        return Optional.of(new LengthConstraint(context.library(), minMax[0], minMax[1]));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.dsr4j.programs.prior.builtin;
 
 import io.dsr4j.api.config.Params;
+import io.dsr4j.api.settings.Setting;
+import io.dsr4j.api.settings.Settings;
 import io.dsr4j.api.prior.Prior;
 import io.dsr4j.api.prior.PriorContext;
 import io.dsr4j.api.prior.TreeView;
@@ -82,11 +84,23 @@ public final class RelationalConstraint extends HardConstraint {
         }
     }
 
+    private static final List<String> RELATIONSHIPS = Arrays.stream(Relationship.values()).map(Relationship::yamlName).toList();
+    static final Setting<String> RELATIONSHIP = Setting.<String>custom("relationship", "choice", null,
+            String.join(", ", RELATIONSHIPS), (p, s) -> {
+                String rel = p.getChoice("relationship", null, RELATIONSHIPS);
+                if (rel == null) throw TokenRefs.error(p, "relationship", "required; allowed: " + String.join(", ", RELATIONSHIPS));
+                return rel;
+            }).doc("how targets may not relate to effectors (required)");
+    static final Setting<List<String>> TARGETS = Setting.stringList("targets", null).doc("the constrained tokens (required)");
+    static final Setting<List<String>> EFFECTORS = Setting.stringList("effectors", null)
+            .doc("the tokens they may not be the child/descendant/sibling of (required)");
+
+    /** The keys of {@code prior.relational}. */
+    public static final Settings SETTINGS = Settings.of(TARGETS, EFFECTORS, RELATIONSHIP);
+
     /** Factory body: reads {@code targets}, {@code effectors} and {@code relationship}. */
     public static Optional<Prior> fromConfig(PriorContext context, Params p) {
-        List<String> allowed = Arrays.stream(Relationship.values()).map(Relationship::yamlName).toList();
-        String rel = p.getChoice("relationship", null, allowed);
-        if (rel == null) throw TokenRefs.error(p, "relationship", "required; allowed: " + String.join(", ", allowed));
+        String rel = RELATIONSHIP.read(p);
         Relationship relationship = Relationship.valueOf(rel.toUpperCase(Locale.ROOT));
         Library lib = context.library();
         Optional<int[]> targets = TokenRefs.resolve(p, "targets", lib, "relational");

@@ -1,6 +1,8 @@
 package io.dsr4j.programs.prior.builtin;
 
 import io.dsr4j.api.config.Params;
+import io.dsr4j.api.settings.Setting;
+import io.dsr4j.api.settings.Settings;
 import io.dsr4j.api.prior.Prior;
 import io.dsr4j.api.prior.PriorContext;
 import io.dsr4j.api.prior.TreeView;
@@ -40,16 +42,28 @@ public final class SoftLengthPrior implements Prior {
         return -(t - loc) * (t - loc) / (2 * scale);
     }
 
-    /** Factory body: reads {@code loc} and {@code scale} (both required, scale > 0). */
-    public static Optional<Prior> fromConfig(PriorContext context, Params p) {
+    static final Setting<Double> LOC = Setting.<Double>custom("loc", "number", 10L, "a finite number", (p, s) -> {
         if (!p.has("loc") || p.isNull("loc")) throw TokenRefs.error(p, "loc", "required: the preferred length (a number)");
-        if (!p.has("scale") || p.isNull("scale")) throw TokenRefs.error(p, "scale", "required: a positive number (acts as a variance)");
         double loc = p.getDouble("loc", 0);
+        if (!Double.isFinite(loc)) throw TokenRefs.error(p, "loc", "value " + loc + " is not a finite number");
+        return loc;
+    }).doc("the preferred length");
+    static final Setting<Double> SCALE = Setting.<Double>custom("scale", "number", 5L, "a finite number > 0", (p, s) -> {
+        if (!p.has("scale") || p.isNull("scale")) throw TokenRefs.error(p, "scale", "required: a positive number (acts as a variance)");
         double scale = p.getDouble("scale", 1);
         if (!(scale > 0) || Double.isInfinite(scale)) {
             throw TokenRefs.error(p, "scale", "value " + scale + " is not allowed; allowed: a finite number > 0");
         }
-        if (!Double.isFinite(loc)) throw TokenRefs.error(p, "loc", "value " + loc + " is not a finite number");
+        return scale;
+    }).doc("width of the preference (acts as a variance)");
+
+    /** The keys of {@code prior.soft_length}. */
+    public static final Settings SETTINGS = Settings.of(LOC, SCALE);
+
+    /** Factory body: reads {@code loc} and {@code scale} (both required, scale > 0). */
+    public static Optional<Prior> fromConfig(PriorContext context, Params p) {
+        double loc = LOC.read(p);
+        double scale = SCALE.read(p);
         return Optional.of(new SoftLengthPrior(context.library(), loc, scale, context.maxLength()));
     }
 

@@ -5,6 +5,7 @@ import io.dsr4j.api.prior.Prior;
 import io.dsr4j.api.prior.PriorContext;
 import io.dsr4j.api.prior.PriorFactory;
 import io.dsr4j.api.prior.TreeView;
+import io.dsr4j.api.settings.Settings;
 
 import java.util.Optional;
 
@@ -33,6 +34,10 @@ public final class NoNestedSincPrior implements Prior {
             if (index < 0) return Optional.empty();
             return Optional.of(new NoNestedSincPrior(index, context.library().size()));
         }
+
+        /** No keys: any key in {@code prior.no_nested_sinc} besides {@code on} is an error, found by ./dsr config. */
+        @Override
+        public Settings settings() { return Settings.NONE; }
 
         @Override
         public String description() { return "sinc is never a descendant of sinc"; }

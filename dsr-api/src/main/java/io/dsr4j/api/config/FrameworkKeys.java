@@ -1,0 +1,36 @@
+package io.dsr4j.api.config;
+
+import io.dsr4j.api.settings.Setting;
+import io.dsr4j.api.settings.Settings;
+
+/**
+ * The keys of the plugin sections that the framework itself reads, whatever plugin is selected: each declared once
+ * here (type, default, range) and read through these constants everywhere. Their defaults are in the core
+ * {@code defaults.yaml}.
+ */
+public final class FrameworkKeys {
+
+    private FrameworkKeys() { }
+
+    /** {@code policy.max_length}: the longest expression (the {@code length} prior's {@code max_} replaces it when on). */
+    public static final Setting<Integer> MAX_LENGTH = Setting.integer("max_length", 64).range(1, 10_000)
+            .doc("maximum expression length; the length prior's max_ replaces it when that prior is on");
+
+    public static final Setting<Double> LEARNING_RATE = Setting.real("learning_rate", 5e-4).range(0, 10)
+            .doc("optimizer learning rate");
+
+    public static final Setting<String> OPTIMIZER = Setting.choice("optimizer", "adam", "adam", "rmsprop", "sgd")
+            .doc("optimizer of the policy's parameters");
+
+    public static final Setting<Double> ENTROPY_WEIGHT = Setting.real("entropy_weight", 0.03).range(0, 1e6)
+            .doc("weight of the entropy bonus");
+
+    public static final Setting<Double> ENTROPY_GAMMA = Setting.real("entropy_gamma", 0.7).range(0, 1)
+            .doc("per-position discount of the entropy bonus");
+
+    /** What the framework reads from the {@code policy} section besides {@code type}. */
+    public static final Settings POLICY = Settings.of(MAX_LENGTH);
+
+    /** What the framework reads from the {@code estimator} section besides {@code type}. */
+    public static final Settings ESTIMATOR = Settings.of(LEARNING_RATE, OPTIMIZER, ENTROPY_WEIGHT, ENTROPY_GAMMA);
+}
