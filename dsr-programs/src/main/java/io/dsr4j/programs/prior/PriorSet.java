@@ -40,13 +40,23 @@ public final class PriorSet {
     private final Library library;
     private final List<Entry> entries;
     private final int maxLength;
+    private final List<String> skipped;
 
     public PriorSet(Library library, List<Entry> entries, int maxLength) {
+        this(library, entries, maxLength, List.of());
+    }
+
+    /** @param skipped names of enabled entries whose factory had nothing to constrain for this library */
+    public PriorSet(Library library, List<Entry> entries, int maxLength, List<String> skipped) {
         if (maxLength < 1) throw new IllegalArgumentException("max length must be at least 1, got " + maxLength);
         this.library = library;
         this.entries = List.copyOf(entries);
         this.maxLength = maxLength;
+        this.skipped = List.copyOf(skipped);
     }
+
+    /** Enabled entries that constrain nothing for this library (e.g. {@code repeat} of const without const). */
+    public List<String> skipped() { return skipped; }
 
     private record Pending(String key, String name, Params params) { }
 
@@ -120,10 +130,14 @@ public final class PriorSet {
         // Pass 2: everything else, with the resolved max length.
         PriorContext context = new PriorContext(library, dataset, maxLength);
         List<Entry> entries = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (int i = 0; i < enabled.size(); i++) {
             Pending item = enabled.get(i);
             Prior p = item.key().equals(LENGTH) ? built[i] : create(item, factories, context);
-            if (p == null) continue;
+            if (p == null) {
+                skipped.add(item.name());
+                continue;
+            }
             entries.add(new Entry(item.name(), p));
             // A plugin prior may also cap the length (Prior.maxLength); the smallest cap wins.
             OptionalInt m = p.maxLength();
@@ -132,7 +146,7 @@ public final class PriorSet {
                 maxLength = m.getAsInt();
             }
         }
-        PriorSet set = new PriorSet(library, entries, maxLength);
+        PriorSet set = new PriorSet(library, entries, maxLength, skipped);
         LOG.debug("priors (max length {}): {}", maxLength, set.describe());
         return set;
     }

@@ -17,6 +17,15 @@ final class CliLogging {
             if (a.equals("-v") || a.equals("--verbose")) verbose = true;
         }
         setIfAbsent("org.bytedeco.javacpp.logger", "slf4j");
+        // JavaCPP's physical-memory guard reads the process RSS on every native allocation (every ND4J op allocates
+        // small shape buffers): 16 % of the dl4j-lstm training step's CPU time (JFR). Its byte accounting
+        // (maxBytes) still triggers GC. Set by the command, which owns the process, not by the library.
+        if (System.getProperty("org.bytedeco.javacpp.maxphysicalbytes") == null) {
+            setIfAbsent("org.bytedeco.javacpp.maxPhysicalBytes", "0");
+        }
+        for (String quiet : new String[]{"org.nd4j", "org.deeplearning4j", "org.bytedeco"}) {
+            setIfAbsent("org.slf4j.simpleLogger.log." + quiet, "warn"); // ND4J's start-up INFO chatter
+        }
         if (verbose) {
             setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "info");
             setIfAbsent("org.slf4j.simpleLogger.log.io.dsr4j", "debug");

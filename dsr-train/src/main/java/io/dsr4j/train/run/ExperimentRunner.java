@@ -98,6 +98,10 @@ public final class ExperimentRunner {
         try (Experiment probe = Experiment.build(config, registry, seed, dataset)) {
             out.println("library: " + probe.library().names());
             out.println("priors (max length " + probe.priors().maxLength() + "):" + probe.priors().describe());
+            if (!probe.priors().skipped().isEmpty()) {
+                out.println("priors skipped (nothing to constrain in this library): "
+                        + String.join(", ", probe.priors().skipped()));
+            }
         }
     }
 

@@ -28,8 +28,6 @@ import java.util.stream.Collectors;
 final class TokenRefs {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenRefs.class);
-    private static final java.util.concurrent.atomic.AtomicBoolean CONST_SKIP_REPORTED =
-            new java.util.concurrent.atomic.AtomicBoolean();
 
     private TokenRefs() { }
 
@@ -70,10 +68,9 @@ final class TokenRefs {
             int idx = library.indexOf(name);
             if (idx < 0) {
                 if ("const".equals(name) && !fromDefaults(p, key)) {
-                    // Once per JVM: a grid sharing one base config would otherwise repeat it for every run.
-                    if (CONST_SKIP_REPORTED.compareAndSet(false, true)) {
-                        LOG.warn("prior '{}' skipped: this task's function set has no 'const' token (reported once)", priorName);
-                    }
+                    // Not a warning per build (a grid would repeat it for every run): the run prints the skipped
+                    // priors once (PriorSet.skipped()).
+                    LOG.debug("prior '{}' skipped: this task's function set has no 'const' token", priorName);
                     return Optional.empty();
                 }
                 if (fromDefaults(p, key)) {
