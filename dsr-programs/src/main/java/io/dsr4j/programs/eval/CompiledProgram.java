@@ -110,6 +110,48 @@ public final class CompiledProgram {
     }
 
     /**
+     * Evaluates the program row by row for prediction: unlike {@link #evaluate}, which rejects the whole program at the
+     * first non-finite value (that is what a reward needs), a row is NaN only where that row's own value or one of
+     * its intermediate values is non-finite (an intermediate can be hidden from the result: exp(-inf) = 0, 1/inf = 0),
+     * and every other row keeps its value. Same instructions and kernels as {@link #evaluate}, so finite rows are
+     * bit for bit the values {@code evaluate} returns for a valid program.
+     *
+     * @return a new array of {@code rows} values (all NaN when a constant is non-finite)
+     */
+    public double[] predict(double[][] x, int rows, double[] constants, Workspace ws) {
+        double[] y = new double[rows];
+        if (!constantsFinite(constants)) {
+            java.util.Arrays.fill(y, Double.NaN);
+            return y;
+        }
+        boolean[] bad = new boolean[rows];
+        double[][] reg = ws.registers(rows, registerCount);
+        int[] code = this.code;
+        for (int k = 0, end = instructions * STRIDE; k < end; k += STRIDE) {
+            int op = code[k];
+            double[] out = reg[code[k + DST]];
+            if (op >= 0) {
+                Kernels.apply(op, operand(code[k + A], reg, x), operand(code[k + B], reg, x), out, rows);
+            } else if (op == LOAD_VALUE) {
+                Kernels.fill(out, compiler.values[code[k + AUX]], rows);
+                continue;
+            } else if (op == LOAD_PARAM) {
+                Kernels.fill(out, constants[code[k + AUX]], rows);
+                continue;
+            } else {
+                Token t = compiler.tokens[code[k + AUX]];
+                t.apply(operand(code[k + A], reg, x), t.arity() == 2 ? operand(code[k + B], reg, x) : null, out, rows);
+            }
+            if (code[k + CHECK] != 0) {
+                for (int i = 0; i < rows; i++) if (!(Math.abs(out[i]) <= Double.MAX_VALUE)) bad[i] = true;
+            }
+        }
+        double[] r = operand(result, reg, x);
+        for (int i = 0; i < rows; i++) y[i] = bad[i] || !(Math.abs(r[i]) <= Double.MAX_VALUE) ? Double.NaN : r[i];
+        return y;
+    }
+
+    /**
      * Evaluates the program and the exact Jacobian of its output with respect to the {@code const} values,
      * propagating one tangent column per constant through the instructions (forward mode) with the tokens'
      * analytic partials. Because a prefix subtree is a contiguous slice of the traversal, the constants under an

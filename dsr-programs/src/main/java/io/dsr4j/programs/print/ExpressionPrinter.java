@@ -8,6 +8,7 @@ import io.dsr4j.programs.token.Notation;
 import io.dsr4j.programs.token.Notation.Style;
 import io.dsr4j.programs.token.NumberFormat;
 
+import java.util.List;
 import java.util.StringJoiner;
 
 /**
@@ -32,9 +33,19 @@ import java.util.StringJoiner;
 public final class ExpressionPrinter {
 
     private final Library library;
+    private final List<String> variableNames;
 
     public ExpressionPrinter(Library library) {
+        this(library, null);
+    }
+
+    /**
+     * @param variableNames names printed for the input variables in column order (Java API feature names), or null
+     *                      for the library's own {@code x1..xn}; traversal strings always keep the library names
+     */
+    public ExpressionPrinter(Library library, List<String> variableNames) {
         this.library = library;
+        this.variableNames = variableNames == null ? null : List.copyOf(variableNames);
     }
 
     public String infix(int[] traversal, double[] constants) { return render(traversal, constants, Style.INFIX); }
@@ -83,6 +94,9 @@ public final class ExpressionPrinter {
                     constIndex--;
                     double v = constants == null || constIndex >= constants.length ? Double.NaN : constants[constIndex];
                     s = Double.isNaN(v) ? tok.name() : style == Style.LATEX ? NumberFormat.latex(v) : NumberFormat.plain(v);
+                } else if (variableNames != null && tok.kind() == TokenKind.INPUT) {
+                    String name = variableNames.get(tok.inputIndex());
+                    s = style == Style.LATEX ? latexName(name) : name;
                 } else {
                     s = renderToken(tok, style);
                 }
@@ -120,6 +134,11 @@ public final class ExpressionPrinter {
         TokenFacts f = tok.facts();
         if (f.operator() != null && tok.arity() == 2) return Notation.binary(f.precedence(), f.precedence() + 1);
         return Notation.call(tok.arity());
+    }
+
+    /** A one-letter name as a math variable, longer ones upright (mass_1 prints as \mathrm{mass\_1}). */
+    private static String latexName(String name) {
+        return name.length() == 1 ? name : "\\mathrm{" + name.replace("_", "\\_") + "}";
     }
 
     private static String parenthesise(String s, Style style) {

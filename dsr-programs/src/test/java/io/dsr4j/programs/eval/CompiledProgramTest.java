@@ -69,6 +69,26 @@ class CompiledProgramTest {
     }
 
     @Test
+    void predictMarksOnlyTheNonFiniteRows() {
+        Library lib = lib(1, false, "add", "sub", "mul", "div", "exp", "log", "inv", "const");
+        double[][] x = {{-1.0, 0.0, 1.0, 1000.0, Math.E}};
+        // log(x1): NaN at -1, -inf at 0 → NaN; the finite rows equal what evaluate gives on them alone
+        double[] y = CompiledProgram.compile(tr(lib, "log,x1"), lib).predict(x, 5, null, new Workspace());
+        assertTrue(Double.isNaN(y[0]) && Double.isNaN(y[1]));
+        assertEquals(0.0, y[2]);
+        assertEquals(Math.log(1000.0), y[3]);
+        assertEquals(1.0, y[4]);
+        // inv(exp(x1)): 1/inf = 0 hides the overflow at 1000, which is still NaN
+        double[] z = CompiledProgram.compile(tr(lib, "inv,exp,x1"), lib).predict(x, 5, null, new Workspace());
+        assertEquals(1 / Math.exp(-1.0), z[0]);
+        assertTrue(Double.isNaN(z[3]));
+        assertEquals(eval(lib, "inv,exp,x1", new double[][] {{1.0}})[0], z[2]);
+        // a non-finite constant: every row NaN
+        double[] c = CompiledProgram.compile(tr(lib, "add,x1,const"), lib).predict(x, 5, new double[] {Double.NaN}, new Workspace());
+        for (double v : c) assertTrue(Double.isNaN(v));
+    }
+
+    @Test
     void nonFiniteIntermediatesMakeProgramsInvalid() {
         Library lib = lib(1, false, "add", "sub", "mul", "div", "exp", "log", "inv", "tanh", "max", "sqrt");
         double[][] zero = {{0.0, 1.0}};

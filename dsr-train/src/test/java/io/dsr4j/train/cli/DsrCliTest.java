@@ -132,7 +132,7 @@ class DsrCliTest {
     void versionAndHelp() {
         Result v = run("--version");
         assertEquals(0, v.exit());
-        assertTrue(v.out().matches("dsr4j 0\\.1\\.0-SNAPSHOT \\(Java [^,]+, .+\\)\\R"), v.out());
+        assertTrue(v.out().matches("dsr4j 0\\.1\\.0-SNAPSHOT \\((commit unknown|[0-9a-f]{12})(, uncommitted changes)?\\) \\(Java [^,]+, .+\\)\\R"), v.out());
         Result h = run("--help");
         assertEquals(0, h.exit());
         assertTrue(h.out().contains("plugins") && h.out().contains("config") && h.out().contains("boom"), h.out());
