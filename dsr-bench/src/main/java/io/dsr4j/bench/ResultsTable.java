@@ -1,6 +1,7 @@
 package io.dsr4j.bench;
 
 import io.dsr4j.programs.data.QuotedCsv;
+import io.dsr4j.train.report.Wilson;
 
 import java.util.ArrayList;
 import java.util.Arrays;

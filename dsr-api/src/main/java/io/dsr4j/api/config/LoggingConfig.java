@@ -12,8 +12,10 @@ import java.util.Locale;
  * @param saveFreq      flush the per-iteration statistics file every N iterations
  * @param progress      how progress is shown on the console
  * @param progressEvery iterations between plain progress lines
+ * @param plots         write PNG plots (training curve, Pareto front) at the end of every seed
  */
-public record LoggingConfig(int hof, boolean savePareto, int saveFreq, Progress progress, int progressEvery) {
+public record LoggingConfig(int hof, boolean savePareto, int saveFreq, Progress progress, int progressEvery,
+                            boolean plots) {
 
     /** Console progress style. */
     public enum Progress {
@@ -32,6 +34,6 @@ public record LoggingConfig(int hof, boolean savePareto, int saveFreq, Progress 
         SectionReader r = new SectionReader(p);
         return new LoggingConfig(r.intAtLeast("hof", 1), r.bool("save_pareto_front"), r.intAtLeast("save_freq", 1),
                 Progress.valueOf(r.choice("progress", Progress.names()).toUpperCase(Locale.ROOT)),
-                r.intAtLeast("progress_every", 1));
+                r.intAtLeast("progress_every", 1), r.bool("plots"));
     }
 }

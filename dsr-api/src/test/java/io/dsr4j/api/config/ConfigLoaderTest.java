@@ -54,7 +54,7 @@ class ConfigLoaderTest {
         assertEquals("token", tr.complexity());
         assertEquals("lm", tr.constOptimizer().type());
         assertTrue(tr.checkpointEvery().isOff());
-        assertEquals(new LoggingConfig(100, true, 1, LoggingConfig.Progress.AUTO, 10), c.logging());
+        assertEquals(new LoggingConfig(100, true, 1, LoggingConfig.Progress.AUTO, 10, true), c.logging());
         assertEquals("lstm", c.policy().type());
         assertEquals(Map.of("type", "lstm", "max_length", 64L), c.policy().node().toPlain(),
                 "the policy plugin brings its own keys and defaults; the core defaults hold what dsr4j reads");

@@ -81,6 +81,15 @@ public final class DsrCli implements Callable<Integer> {
     }
 
     /** All plugins (loaded once, on first use). */
+    /** The command as typed, for provenance and reports: {@code dsr run configs/nguyen/Nguyen-1.yaml --runs 10}. */
+    public static String invocation(CommandSpec anySpec) {
+        StringBuilder sb = new StringBuilder("dsr");
+        for (String a : anySpec.root().commandLine().getParseResult().originalArgs()) {
+            sb.append(' ').append(a.isEmpty() || a.matches(".*[\\s'\"$`\\\\].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
+        }
+        return sb.toString();
+    }
+
     public PluginRegistry plugins() {
         if (registry == null) {
             if (fixedRegistry != null) {

@@ -59,6 +59,7 @@ final class RunCommand implements Callable<Integer> {
         if (parallel < 1) throw new ConfigException("--parallel must be at least 1 (got " + parallel + ")");
         DsrCli root = DsrCli.of(spec);
         ExperimentRunner runner = new ExperimentRunner(root.plugins(), System.out, System.err);
+        runner.setCommandLine(DsrCli.invocation(spec));
         List<RunResult> results;
         Path runDir;
         if (resume != null) {

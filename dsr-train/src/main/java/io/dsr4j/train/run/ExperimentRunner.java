@@ -10,6 +10,10 @@ import io.dsr4j.train.Experiment;
 import io.dsr4j.train.Trainer;
 import io.dsr4j.train.TrainerCheckpoint;
 import io.dsr4j.train.log.IterationLog;
+import io.dsr4j.train.report.Provenance;
+import io.dsr4j.train.report.ProvenanceNotes;
+import io.dsr4j.train.report.RunReport;
+import io.dsr4j.train.report.SeedPlots;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,11 +59,22 @@ public final class ExperimentRunner {
     private final List<SeedFailure> failures = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> stopped = Collections.synchronizedList(new ArrayList<>());
     private volatile int alreadyFinished;
+    private volatile String commandLine = "(embedded: ExperimentRunner)";
+    private Provenance provenance;
 
     public ExperimentRunner(PluginRegistry registry, PrintStream out, PrintStream err) {
         this.registry = registry;
         this.out = out;
         this.err = err;
+    }
+
+    /** How this run was started, for provenance.yaml and report.md ({@code dsr run configs/... --runs 10}). */
+    public void setCommandLine(String commandLine) { this.commandLine = commandLine; }
+
+    /** Provenance of this process, collected once (plugin jars are hashed) and written into each run folder. */
+    public synchronized Provenance provenance(DsrConfig config) {
+        if (provenance == null) provenance = Provenance.collect(commandLine, registry);
+        return ProvenanceNotes.forPolicy(provenance, config);
     }
 
     /** Stops every seed between iterations when it returns true (tests, embedding). */
@@ -146,6 +161,7 @@ public final class ExperimentRunner {
         if (resume) checkCheckpoints(runDir, todo);
         if (todo.isEmpty()) return new ArrayList<>();
         Dataset dataset = Experiment.loadDataset(config, registry);
+        writeProvenance(config, runDir);
         List<RunResult> results = Collections.synchronizedList(new ArrayList<>());
         boolean par = parallel > 1 && todo.size() > 1;
         if (!par) {
@@ -167,11 +183,37 @@ public final class ExperimentRunner {
                 pool.shutdownNow();
             }
         }
+        writeReport(config, runDir, dataset.name());
         return results;
     }
 
+    /** provenance.yaml (one YAML document per session: start and each resume). Best effort: a warning on failure. */
+    private void writeProvenance(DsrConfig config, Path dir) {
+        try {
+            provenance(config).writeTo(dir);
+        } catch (IOException | RuntimeException e) {
+            err.println("dsr: warning: could not write " + dir.resolve(Provenance.FILE) + ": " + e);
+        }
+    }
+
+    /** report.md from the folder's files; a failure is a warning (the results themselves are written). */
+    private void writeReport(DsrConfig config, Path runDir, String datasetName) {
+        try {
+            String name = config.experiment().expName() != null ? config.experiment().expName() : datasetName;
+            RunReport.write(runDir, config, "Run report: " + name, commandLine, provenance(config),
+                    seed -> seedDirectory(runDir, seed).getFileName().toString());
+        } catch (IOException | RuntimeException e) {
+            err.println("dsr: warning: could not write " + runDir.resolve(RunReport.FILE) + ": " + e);
+        }
+    }
+
+    /** The folder of one seed inside a run folder. */
+    public static Path seedDirectory(Path runDir, long seed) {
+        return runDir.resolve("seed_" + seed);
+    }
+
     private void runOne(DsrConfig config, Dataset dataset, Path runDir, long seed, boolean parallel, List<RunResult> results) {
-        Path seedDir = runDir.resolve("seed_" + seed);
+        Path seedDir = seedDirectory(runDir, seed);
         try {
             Files.createDirectories(seedDir);
             RunResult r = runSeed(config, dataset, seed, seedDir, parallel);
@@ -268,6 +310,7 @@ public final class ExperimentRunner {
                 }
             }
             RunResult r = RunOutputs.finish(t, seedDir, seed, dataset.name(), config.logging().savePareto());
+            if (config.logging().plots()) SeedPlots.write(t, config, seedDir, dataset.name() + " seed " + seed, err);
             TrainerCheckpoint.delete(ckpt);
             return r;
         }

@@ -1,4 +1,4 @@
-package io.dsr4j.bench;
+package io.dsr4j.train.report;
 
 /** The Wilson score interval for a binomial proportion (better than the normal approximation near 0 and 1). */
 public record Wilson(double lo, double hi) {

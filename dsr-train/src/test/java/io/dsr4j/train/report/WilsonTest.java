@@ -1,4 +1,4 @@
-package io.dsr4j.bench;
+package io.dsr4j.train.report;
 
 import org.junit.jupiter.api.Test;
 
