@@ -1,25 +1,28 @@
 package io.dsr4j.train.report;
 
-import org.nd4j.linalg.factory.Nd4j;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The ND4J backend of this process (kept apart so ND4J's classes load only for runs whose policy uses it). */
+/**
+ * The ND4J backend of this process, looked up by reflection: ND4J is an optional dependency (the CLI jar carries it,
+ * a library user may not), and this is only asked for runs whose policy uses ND4J.
+ */
 final class Nd4jInfo {
 
     private Nd4jInfo() { }
 
     static Object describe() {
         try {
+            Class<?> nd4j = Class.forName("org.nd4j.linalg.factory.Nd4j");
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("backend", Nd4j.getBackend().getClass().getName());
-            m.put("data_type", String.valueOf(Nd4j.dataType()));
-            Object blas = Nd4j.getExecutioner().getEnvironmentInformation().get("blas.vendor");
-            if (blas != null) m.put("blas", String.valueOf(blas));
+            m.put("backend", nd4j.getMethod("getBackend").invoke(null).getClass().getName());
+            m.put("data_type", String.valueOf(nd4j.getMethod("dataType").invoke(null)));
+            Object executioner = nd4j.getMethod("getExecutioner").invoke(null);
+            Object env = executioner.getClass().getMethod("getEnvironmentInformation").invoke(executioner);
+            if (env instanceof Map<?, ?> e && e.get("blas.vendor") != null) m.put("blas", String.valueOf(e.get("blas.vendor")));
             return m;
-        } catch (Throwable t) { // a provenance note must never fail the run
-            return "unavailable (" + t + ")";
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) { // never fails the run
+            return "unavailable (" + e + ")";
         }
     }
 }
