@@ -17,7 +17,7 @@ public final class BuiltinPoliciesPlugin implements DsrPlugin {
         return new AbstractModule() {
             @Override
             protected void configure() {
-                PluginBinder.policies(binder()).addBinding(JvmLstmPolicyFactory.NAME).toInstance(new JvmLstmPolicyFactory());
+                PluginBinder.policies(binder()).addBinding(JvmLstmPolicyFactory.NAME).to(JvmLstmPolicyFactory.class);
             }
         };
     }

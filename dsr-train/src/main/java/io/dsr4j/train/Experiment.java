@@ -23,6 +23,7 @@ import io.dsr4j.api.estimator.EstimatorFactory;
 import io.dsr4j.api.estimator.GradientEstimator;
 import io.dsr4j.api.plugin.PluginKind;
 import io.dsr4j.api.plugin.PluginRegistry;
+import io.dsr4j.api.plugin.RunServices;
 import io.dsr4j.api.policy.OptimizerSpec;
 import io.dsr4j.api.policy.Policy;
 import io.dsr4j.api.policy.PolicyContext;
@@ -84,6 +85,8 @@ public final class Experiment implements AutoCloseable {
         TaskConfig tc = config.task();
         TrainingConfig tr = config.training();
         Library library = buildLibrary(config, registry, dataset);
+        // The run's own injector: factories may @Inject the run's services (library, data, seed streams).
+        registry = registry.forRun(new RunServices(library, dataset, seed));
 
         RewardFactory rf = registry.require(PluginKind.REWARD, tc.metric(), config.locationOf("task.metric"), "task.metric");
         ConfigValidator.checkMetricParams(config, rf);

@@ -77,6 +77,7 @@ public final class PluginRegistry implements PluginSettings {
                                String description) { }
 
     private final List<PluginInfo> plugins;
+    private final List<? extends DsrPlugin> found;
     private final Injector injector;
     private final ClassLoader classLoader;
     private final Map<PluginKind, Map<String, Object>> factories = new EnumMap<>(PluginKind.class);
@@ -95,7 +96,61 @@ public final class PluginRegistry implements PluginSettings {
             recordNames(info, module, infos);
         }
         this.plugins = List.copyOf(infos);
+        this.found = List.copyOf(found);
+        modules.add(runServices(null));
         this.injector = Guice.createInjector(modules);
+        fillFactories();
+    }
+
+    /** The registry of one run: the same plugins in a fresh injector that also binds the run's services. */
+    private PluginRegistry(PluginRegistry discovery, RunServices services) {
+        this.classLoader = discovery.classLoader;
+        this.plugins = discovery.plugins;
+        this.found = discovery.found;
+        this.owners.putAll(discovery.owners);
+        List<Module> modules = new ArrayList<>();
+        for (DsrPlugin p : found) modules.add(p.module()); // fresh modules: factories bound to instances are per run too
+        modules.add(runServices(services));
+        this.injector = Guice.createInjector(modules);
+        fillFactories();
+    }
+
+    /**
+     * Binds the run's services; without a run (discovery, listing, config checks) they are unavailable: a factory
+     * injects {@code Provider<RunServices>} (or {@code Provider<Library>}, {@code Provider<Dataset>}) and calls
+     * {@code get()} in {@code create}.
+     */
+    private static Module runServices(RunServices services) {
+        return new com.google.inject.AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(RunServices.class).toProvider(() -> available(services));
+                bind(io.dsr4j.api.token.Library.class).toProvider(() -> available(services).library());
+                bind(io.dsr4j.api.data.Dataset.class).toProvider(() -> available(services).dataset());
+            }
+        };
+    }
+
+    private static RunServices available(RunServices services) {
+        if (services == null) {
+            throw new IllegalStateException("the run's services (RunServices, Library, Dataset) exist only while a run "
+                    + "builds its plugins: inject Provider<RunServices> and call get() in create()");
+        }
+        return services;
+    }
+
+    /**
+     * The factories of one run, created by a fresh injector over every plugin's module plus the run's services
+     * ({@link RunServices}, {@link io.dsr4j.api.token.Library}, {@link io.dsr4j.api.data.Dataset}), which factories
+     * bound by class may {@code @Inject}. Names and owners are this registry's.
+     */
+    public PluginRegistry forRun(RunServices services) {
+        synchronized (found) { // a plugin may hand out one module instance, and Guice modules are not re-entrant
+            return new PluginRegistry(this, services);
+        }
+    }
+
+    private void fillFactories() {
         for (PluginKind k : PluginKind.values()) {
             Key<?> key = Key.get(Types.mapOf(String.class, k.factoryType()));
             Map<String, Object> m = new java.util.TreeMap<>();

@@ -22,8 +22,8 @@ public final class BuiltinConstantOptimizersPlugin implements DsrPlugin {
         return new AbstractModule() {
             @Override
             protected void configure() {
-                PluginBinder.constantOptimizers(binder()).addBinding("lm").toInstance(new LmFactory());
-                PluginBinder.constantOptimizers(binder()).addBinding("none").toInstance(new NoneFactory());
+                PluginBinder.constantOptimizers(binder()).addBinding("lm").to(LmFactory.class);
+                PluginBinder.constantOptimizers(binder()).addBinding("none").to(NoneFactory.class);
             }
         };
     }

@@ -19,10 +19,11 @@ public final class BuiltinEstimatorsPlugin implements DsrPlugin {
             @Override
             protected void configure() {
                 MapBinder<String, EstimatorFactory> estimators = PluginBinder.estimators(binder());
-                estimators.addBinding(RiskSeekingEstimator.NAME).toInstance(new RiskSeekingEstimator.Factory());
-                estimators.addBinding(VanillaEstimator.NAME).toInstance(new VanillaEstimator.Factory());
-                estimators.addBinding(PqtEstimator.NAME).toInstance(new PqtEstimator.Factory());
-                estimators.addBinding(PpoEstimator.NAME).toInstance(new PpoEstimator.Factory());
+                // bound by class: the injector creates them, as it does a third-party plugin's
+                estimators.addBinding(RiskSeekingEstimator.NAME).to(RiskSeekingEstimator.Factory.class);
+                estimators.addBinding(VanillaEstimator.NAME).to(VanillaEstimator.Factory.class);
+                estimators.addBinding(PqtEstimator.NAME).to(PqtEstimator.Factory.class);
+                estimators.addBinding(PpoEstimator.NAME).to(PpoEstimator.Factory.class);
             }
         };
     }
