@@ -130,7 +130,9 @@ public final class Trainer implements AutoCloseable {
             }
         }
 
-        EstimatorStep est = estimator.update(policy, new TrainingSamples(batch, rewards, keys, iteration));
+        boolean[] invalid = new boolean[n];
+        for (int i = 0; i < n; i++) invalid[i] = scores[i].invalid();
+        EstimatorStep est = estimator.update(policy, new TrainingSamples(batch, rewards, keys, iteration, invalid));
 
         int argMax = 0;
         for (int i = 1; i < n; i++) if (rewards[i] > rewards[argMax]) argMax = i;
@@ -253,7 +255,7 @@ public final class Trainer implements AutoCloseable {
                 lSum / n, kept.length == 0 ? Double.NaN : lSub / k, unique.size(), uniqueSub.size(),
                 novelFull, novelSub, positionalEntropy(batch, all), positionalEntropy(batch, kept),
                 invSum / n, kept.length == 0 ? Double.NaN : invSub / k,
-                est.baseline(), seconds, nevals, n / Math.max(seconds, 1e-9));
+                est.baseline(), seconds, nevals, n / Math.max(seconds, 1e-9), est.quantile());
     }
 
     /** Mean over positions of the empirical entropy of the token column (padding counts as its own symbol). */

@@ -3,6 +3,8 @@ package io.dsr4j.train.estimator;
 import io.dsr4j.api.config.Params;
 import io.dsr4j.api.settings.Setting;
 import io.dsr4j.api.settings.Settings;
+import io.dsr4j.api.estimator.KeptBatch;
+import io.dsr4j.api.estimator.PolicyGradient;
 import io.dsr4j.api.estimator.EstimatorContext;
 import io.dsr4j.api.estimator.EstimatorFactory;
 import io.dsr4j.api.estimator.EstimatorStep;
@@ -55,11 +57,11 @@ public final class PpoEstimator implements GradientEstimator {
     /** Reports the mean of the losses of all minibatch steps. */
     @Override
     public EstimatorStep update(Policy policy, TrainingSamples samples) {
-        if (samples.rewards().length == 0) return PolicyGradientStep.nothingTrained();
+        if (samples.size() == 0) return PolicyGradient.nothingTrained();
         KeptBatch kept = KeptBatch.of(samples, epsilon);
         double b = baseline.next(kept.meanReward(), kept.minReward(), kept.clippedQuantile());
         double[] advantages = kept.advantages(b);
-        double[] oldNeglogp = policy.score(kept.sequences, context.entropyGamma()).neglogp();
+        double[] oldNeglogp = policy.score(kept.sequences(), context.entropyGamma()).neglogp();
         int n = kept.size();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
@@ -77,13 +79,13 @@ public final class PpoEstimator implements GradientEstimator {
                     a[i] = advantages[rows[i]];
                     old[i] = oldNeglogp[rows[i]];
                 }
-                SequenceBatch sub = kept.sequences.select(rows);
+                SequenceBatch sub = kept.sequences().select(rows);
                 lossSum += policy.trainStep(sub, new ClippedSurrogateLoss(a, old, clipRatio,
                         context.entropyWeight(), context.entropyGamma()));
                 steps++;
             }
         }
-        return new EstimatorStep(b, kept.quantile, n, lossSum / steps, kept.rows);
+        return new EstimatorStep(b, kept.quantile(), n, lossSum / steps, kept.rows());
     }
 
     /** Start of part {@code part} when n items are split into k near-equal parts (numpy array_split). */

@@ -3,6 +3,9 @@ package io.dsr4j.train.estimator;
 import io.dsr4j.api.config.Params;
 import io.dsr4j.api.settings.Setting;
 import io.dsr4j.api.settings.Settings;
+import io.dsr4j.api.estimator.KeptBatch;
+import io.dsr4j.api.estimator.LinearPolicyLoss;
+import io.dsr4j.api.estimator.PolicyGradient;
 import io.dsr4j.api.estimator.EstimatorContext;
 import io.dsr4j.api.estimator.EstimatorFactory;
 import io.dsr4j.api.estimator.EstimatorStep;
@@ -61,11 +64,11 @@ public final class PqtEstimator implements GradientEstimator {
 
     @Override
     public EstimatorStep update(Policy policy, TrainingSamples samples) {
-        if (samples.rewards().length == 0) return PolicyGradientStep.nothingTrained();
+        if (samples.size() == 0) return PolicyGradient.nothingTrained();
         KeptBatch kept = KeptBatch.of(samples, epsilon);
         int best = kept.bestPosition();
-        int row = kept.rows[best];
-        queue.push(samples.keys()[row], kept.rewards[best], samples.sequences().select(new int[] {row}));
+        int row = kept.row(best);
+        queue.push(samples.keys()[row], kept.reward(best), samples.sequences().select(new int[] {row}));
         SequenceBatch drawn = queue.draw(batchSize, rng);
 
         double baseline = kept.clippedQuantile();
@@ -73,13 +76,13 @@ public final class PqtEstimator implements GradientEstimator {
         double[] c = new double[n + m];
         double[] d = new double[n + m];
         for (int i = 0; i < n; i++) {
-            c[i] = usePg ? (kept.rewards[i] - baseline) / n : 0;
+            c[i] = usePg ? (kept.reward(i) - baseline) / n : 0;
             d[i] = -context.entropyWeight() / n;
         }
         for (int j = 0; j < m; j++) c[n + j] = weight / m;
-        SequenceBatch train = SequenceBatch.concat(List.of(kept.sequences, drawn));
+        SequenceBatch train = SequenceBatch.concat(List.of(kept.sequences(), drawn));
         double loss = policy.trainStep(train, new LinearPolicyLoss(c, d, context.entropyGamma()));
-        return new EstimatorStep(usePg ? baseline : Double.NaN, kept.quantile, n + m, loss, kept.rows);
+        return new EstimatorStep(usePg ? baseline : Double.NaN, kept.quantile(), n + m, loss, kept.rows());
     }
 
     @Override

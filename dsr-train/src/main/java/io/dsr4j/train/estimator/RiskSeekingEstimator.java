@@ -3,6 +3,8 @@ package io.dsr4j.train.estimator;
 import io.dsr4j.api.config.Params;
 import io.dsr4j.api.settings.Setting;
 import io.dsr4j.api.settings.Settings;
+import io.dsr4j.api.estimator.KeptBatch;
+import io.dsr4j.api.estimator.PolicyGradient;
 import io.dsr4j.api.estimator.EstimatorContext;
 import io.dsr4j.api.estimator.EstimatorFactory;
 import io.dsr4j.api.estimator.EstimatorStep;
@@ -37,12 +39,10 @@ public final class RiskSeekingEstimator implements GradientEstimator {
 
     @Override
     public EstimatorStep update(Policy policy, TrainingSamples samples) {
-        if (samples.rewards().length == 0) return PolicyGradientStep.nothingTrained();
+        if (samples.size() == 0) return PolicyGradient.nothingTrained();
         KeptBatch kept = KeptBatch.of(samples, epsilon);
         // With ε = 1, R_ε is the batch minimum (the reference crashes there instead).
-        double baseline = kept.clippedQuantile();
-        double loss = PolicyGradientStep.train(policy, kept, baseline, context);
-        return new EstimatorStep(baseline, kept.quantile, kept.size(), loss, kept.rows);
+        return PolicyGradient.step(policy, kept, kept.clippedQuantile(), context);
     }
 
     @Override

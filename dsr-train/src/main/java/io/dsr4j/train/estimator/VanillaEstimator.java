@@ -3,6 +3,8 @@ package io.dsr4j.train.estimator;
 import io.dsr4j.api.config.Params;
 import io.dsr4j.api.settings.Setting;
 import io.dsr4j.api.settings.Settings;
+import io.dsr4j.api.estimator.KeptBatch;
+import io.dsr4j.api.estimator.PolicyGradient;
 import io.dsr4j.api.estimator.EstimatorContext;
 import io.dsr4j.api.estimator.EstimatorFactory;
 import io.dsr4j.api.estimator.EstimatorStep;
@@ -45,11 +47,11 @@ public final class VanillaEstimator implements GradientEstimator {
 
     @Override
     public EstimatorStep update(Policy policy, TrainingSamples samples) {
-        if (samples.rewards().length == 0) return PolicyGradientStep.nothingTrained();
+        if (samples.size() == 0) return PolicyGradient.nothingTrained();
         KeptBatch kept = KeptBatch.of(samples, epsilon);
         double b = baseline.next(kept.meanReward(), kept.minReward(), kept.clippedQuantile());
-        double loss = PolicyGradientStep.train(policy, kept, b, context);
-        return new EstimatorStep(b, epsilon < 1 ? kept.quantile : Double.NaN, kept.size(), loss, kept.rows);
+        double loss = PolicyGradient.train(policy, kept, b, context);
+        return new EstimatorStep(b, epsilon < 1 ? kept.quantile() : Double.NaN, kept.size(), loss, kept.rows());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.dsr4j.train.estimator;
 
+import io.dsr4j.api.estimator.LinearPolicyLoss;
 import io.dsr4j.api.util.Rng;
 import org.junit.jupiter.api.Test;
 

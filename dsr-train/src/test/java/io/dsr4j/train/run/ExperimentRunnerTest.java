@@ -40,6 +40,12 @@ class ExperimentRunnerTest {
             }
             assertFalse(Files.exists(s.resolve(ExperimentRunner.CHECKPOINT)), "checkpoint removed after finishing");
             assertEquals(5, rows(s.resolve("iterations.csv")).size(), "one row per iteration");
+            // risk_seeking logs its quantile R_eps (the last column) and uses it as the baseline
+            List<String> lines = Files.readAllLines(s.resolve("iterations.csv"), StandardCharsets.UTF_8);
+            assertTrue(lines.get(0).endsWith(",baseline,time,nevals,evals_per_s,quantile"), lines.get(0));
+            String[] first = lines.get(1).split(",", -1);
+            assertEquals(Double.parseDouble(first[15]), Double.parseDouble(first[first.length - 1]), 0.0,
+                    "baseline = R_eps: " + lines.get(1));
         }
         // The written configuration loads back to the same configuration.
         DsrConfig back = ConfigLoader.load(dir.resolve("config.yaml"), List.of());

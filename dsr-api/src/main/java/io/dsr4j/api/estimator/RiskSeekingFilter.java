@@ -1,4 +1,4 @@
-package io.dsr4j.train.estimator;
+package io.dsr4j.api.estimator;
 
 /**
  * The risk-seeking filter (§6.1 step 6): keeps every sample whose reward is at least the (1 − ε) "higher" empirical

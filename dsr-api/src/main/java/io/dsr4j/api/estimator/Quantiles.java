@@ -1,4 +1,4 @@
-package io.dsr4j.train.estimator;
+package io.dsr4j.api.estimator;
 
 import java.util.Arrays;
 
@@ -33,7 +33,7 @@ public final class Quantiles {
     }
 
     /** The value used for ordering: NaN counts as −∞. */
-    static double orderKey(double value) {
+    public static double orderKey(double value) {
         return Double.isNaN(value) ? Double.NEGATIVE_INFINITY : value;
     }
 }

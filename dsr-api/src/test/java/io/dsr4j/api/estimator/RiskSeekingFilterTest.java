@@ -1,4 +1,4 @@
-package io.dsr4j.train.estimator;
+package io.dsr4j.api.estimator;
 
 import org.junit.jupiter.api.Test;
 
