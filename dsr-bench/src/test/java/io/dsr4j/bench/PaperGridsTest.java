@@ -74,8 +74,8 @@ class PaperGridsTest {
 
     @Test
     void everyPaperGridIsPresent() throws IOException {
-        assertEquals(List.of("ablations.yaml", "constants.yaml", "livermore.yaml", "noise.yaml", "table1-dso-defaults.yaml",
-                "table1.yaml"), grids().map(p -> p.getFileName().toString()).toList());
+        assertEquals(List.of("ablations.yaml", "constants.yaml", "livermore.yaml", "nggpps.yaml", "noise.yaml",
+                "table1-dso-defaults.yaml", "table1.yaml"), grids().map(p -> p.getFileName().toString()).toList());
     }
 
     @ParameterizedTest
@@ -116,7 +116,7 @@ class PaperGridsTest {
     @Test
     void table1HasThePapersSettings() {
         GridSpec g = GridSpec.load(PAPER.resolve("table1.yaml"));
-        assertEquals(List.of("dsr", "pqt", "vpg"), List.copyOf(g.variants().keySet()));
+        assertEquals(List.of("dsr", "pqt", "vpg", "gp"), List.copyOf(g.variants().keySet()));
         List<String> nguyen = new ArrayList<>();
         for (int i = 1; i <= 12; i++) nguyen.add("Nguyen-" + i);
         assertEquals(nguyen, g.benchmarks());
@@ -149,10 +149,32 @@ class PaperGridsTest {
         assertEquals("vanilla", at(g, "vpg", "estimator.type"));
         assertEquals(1.0, at(g, "vpg", "estimator.epsilon"));
         assertEquals("ewma_R", at(g, "vpg", "estimator.baseline"));
+        assertEquals("gp", at(g, "gp", "policy.type"));
+        assertEquals("gp", at(g, "gp", "estimator.type"));
         // Only the one published number we were given (the DSR average, as recalled); nothing per benchmark.
         assertEquals(1, g.references().size());
         assertEquals(0.836, g.references().get(0).average());
         assertTrue(g.references().get(0).rates().isEmpty(), "no per-benchmark published rates are filled in");
+    }
+
+    @Test
+    void nggppsHasTheReferenceGpMeldSettings() {
+        GridSpec g = GridSpec.load(PAPER.resolve("nggpps.yaml"));
+        assertEquals(List.of("dsr", "gp_meld"), List.copyOf(g.variants().keySet()));
+        assertEquals(12 + 8 + 22, g.benchmarks().size());
+        assertEquals(null, g.base(), "DSO's regression defaults = the built-in defaults");
+        for (String v : g.variants().keySet()) {
+            assertEquals(500L, at(g, v, "training.batch_size"));
+            assertEquals(0.02, at(g, v, "estimator.epsilon"));
+            assertEquals(100L, at(g, v, "prior.length.max_"));
+            assertEquals(true, at(g, v, "prior.domain_range.on"));
+        }
+        assertEquals(false, at(g, "dsr", "gp_meld.on"));
+        assertEquals(true, at(g, "gp_meld", "gp_meld.on"));
+        assertEquals(100L, at(g, "gp_meld", "gp_meld.population_size"));
+        assertEquals(20L, at(g, "gp_meld", "gp_meld.generations"));
+        assertEquals(50L, at(g, "gp_meld", "gp_meld.train_n"));
+        assertEquals(5L, at(g, "gp_meld", "gp_meld.tournament_size"));
     }
 
     @Test
