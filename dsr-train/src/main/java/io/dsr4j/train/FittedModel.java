@@ -90,7 +90,9 @@ public final class FittedModel {
     /** Predictions of {@code p} on columns {@code cols[var][row]}: NaN exactly on the rows where it is not finite. */
     static double[] predict(Library library, ProgramRecord p, double[][] cols, int rows) {
         CompiledProgram c = CompiledProgram.compile(p.traversal(), library);
-        return c.predict(cols, rows, p.constants(), new Workspace());
+        double[][] x = io.dsr4j.programs.poly.PolyFitter.inputs(library, p.traversal(), p.constants(), cols, rows);
+        // a fitted poly's coefficients are read from its column, not as const values
+        return c.predict(x, rows, x == cols ? p.constants() : null, new Workspace());
     }
 
     /** Mean squared error; NaN when a prediction is NaN. */

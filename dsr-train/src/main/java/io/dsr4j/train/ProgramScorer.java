@@ -19,6 +19,9 @@ public interface ProgramScorer {
 
     double complexity(int[] traversal);
 
+    /** Complexity with the program's fitted values (a fitted {@code poly} counts its terms). */
+    default double complexity(int[] traversal, double[] constants) { return complexity(traversal); }
+
     /** Readable infix with fitted constants. */
     String infix(int[] traversal, double[] constants);
 

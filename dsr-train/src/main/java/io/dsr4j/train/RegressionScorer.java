@@ -45,6 +45,11 @@ final class RegressionScorer implements ProgramScorer {
     public double complexity(int[] traversal) { return task.complexity(traversal, complexityMode); }
 
     @Override
+    public double complexity(int[] traversal, double[] constants) {
+        return task.complexity(traversal, constants, complexityMode);
+    }
+
+    @Override
     public String infix(int[] traversal, double[] constants) { return printer.infix(traversal, constants); }
 
     @Override

@@ -140,7 +140,7 @@ public final class Trainer implements AutoCloseable {
             rBest = rewards[argMax];
             ProgramCache.Entry e = scores[argMax];
             best = new ProgramRecord(programs[argMax], e.constants(), e.reward(),
-                    scorer.complexity(programs[argMax]), e.invalid());
+                    scorer.complexity(programs[argMax], e.constants()), e.invalid());
             bestTest = scorer.test(best.traversal(), best.constants());
             success = bestTest.success();
         }
@@ -211,7 +211,7 @@ public final class Trainer implements AutoCloseable {
             ProgramScorer.Score s = fresh[j];
             out[i] = cache.put(keys[i], s.reward(), s.invalid(), s.constants());
             ProgramRecord rec = new ProgramRecord(programs[i], s.constants(), s.reward(),
-                    scorer.complexity(programs[i]), s.invalid());
+                    scorer.complexity(programs[i], s.constants()), s.invalid());
             hallOfFame.offer(keys[i], rec);
             pareto.offer(rec);
         }

@@ -28,6 +28,7 @@ public final class Library {
     private final int[] parentAdjust;
     private final int nonTerminalCount;
     private final int constToken;
+    private final int polyToken;
     private final int[] inverseOf;
 
     public Library(List<Token> tokens) {
@@ -40,6 +41,7 @@ public final class Library {
                 fl = new ArrayList<>(), trig = new ArrayList<>();
         int nonTerm = 0;
         int cst = -1;
+        int poly = -1;
         for (int i = 0; i < n; i++) {
             Token t = tokens.get(i);
             if (indexByName.putIfAbsent(t.name(), i) != null) {
@@ -53,6 +55,7 @@ public final class Library {
                 parentAdjust[i] = -1;
                 if (t.kind() == TokenKind.INPUT) in.add(i); else fl.add(i);
                 if (t.kind() == TokenKind.PLACEHOLDER) cst = i;
+                if (t.kind() == TokenKind.FITTED && poly < 0) poly = i;
             } else {
                 parentAdjust[i] = nonTerm++;
                 (a == 1 ? un : bin).add(i);
@@ -61,6 +64,7 @@ public final class Library {
         }
         nonTerminalCount = nonTerm;
         constToken = cst;
+        polyToken = poly;
         inputTokens = toArray(in);
         terminalTokens = toArray(term);
         unaryTokens = toArray(un);
@@ -102,13 +106,16 @@ public final class Library {
 
     public int[] binaryTokens() { return binaryTokens.clone(); }
 
-    /** Arity-0 tokens that are not inputs: hard-coded constants and {@code const}. */
+    /** Arity-0 tokens that are not inputs: hard-coded constants, {@code const} and {@code poly}. */
     public int[] floatTokens() { return floatTokens.clone(); }
 
     public int[] trigTokens() { return trigTokens.clone(); }
 
     /** Index of {@code const}, or -1. */
     public int constToken() { return constToken; }
+
+    /** Index of the fitted terminal ({@code poly}), or -1. */
+    public int polyToken() { return polyToken; }
 
     public int inputCount() { return inputTokens.length; }
 

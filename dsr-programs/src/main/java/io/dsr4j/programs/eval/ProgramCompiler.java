@@ -42,6 +42,8 @@ public final class ProgramCompiler {
                     case INPUT -> { kind[i] = K_INPUT; arg[i] = t.inputIndex(); }
                     case CONSTANT -> { kind[i] = K_CONSTANT; values[i] = t.value(); }
                     case PLACEHOLDER -> kind[i] = K_PLACEHOLDER;
+                    // poly's fitted values are passed as one more data column, after the inputs
+                    case FITTED -> { kind[i] = K_INPUT; arg[i] = library.inputCount(); }
                     default -> throw new IllegalArgumentException("token '" + t.name() + "' has arity 0 but kind " + t.kind());
                 }
             } else if (t instanceof BuiltinFunction bf) {

@@ -4,6 +4,8 @@ import io.dsr4j.api.token.Library;
 import io.dsr4j.api.token.Token;
 import io.dsr4j.api.token.TokenFacts;
 import io.dsr4j.api.token.TokenKind;
+import io.dsr4j.programs.poly.Monomials;
+import io.dsr4j.programs.poly.PolyToken;
 import io.dsr4j.programs.token.Notation;
 import io.dsr4j.programs.token.Notation.Style;
 import io.dsr4j.programs.token.NumberFormat;
@@ -63,6 +65,9 @@ public final class ExpressionPrinter {
     public String traversal(int[] traversal, double[] constants) {
         StringJoiner j = new StringJoiner(",");
         int c = 0;
+        if (constants != null && library.polyToken() >= 0) {
+            for (int t : traversal) if (t == library.polyToken()) constants = null;   // coefficients, not const values
+        }
         for (int t : traversal) {
             Token tok = library.token(t);
             if (tok.kind() == TokenKind.PLACEHOLDER) {
@@ -77,6 +82,16 @@ public final class ExpressionPrinter {
 
     private record Part(String text, int precedence) { }
 
+    private Monomials monomials;
+
+    /** The poly monomials of this library, or null without poly. */
+    private Monomials monomials() {
+        if (monomials == null && library.polyToken() >= 0) {
+            monomials = new Monomials(library.inputCount(), PolyToken.DEGREE);
+        }
+        return monomials;
+    }
+
     /** Right-to-left over the prefix traversal with a stack of rendered subexpressions. */
     private String render(int[] traversal, double[] constants, Style style) {
         int n = traversal.length;
@@ -90,7 +105,20 @@ public final class ExpressionPrinter {
             int arity = tok.arity();
             if (arity == 0) {
                 String s;
-                if (tok.kind() == TokenKind.PLACEHOLDER) {
+                if (tok.kind() == TokenKind.FITTED && constants != null && monomials() != null
+                        && constants.length == monomials().size()) {
+                    // a fitted poly prints as its polynomial (its coefficients are the program's constants)
+                    s = monomials().render(constants, switch (style) {
+                        case INFIX -> Monomials.Style.INFIX;
+                        case LATEX -> Monomials.Style.LATEX;
+                        case SYMPY -> Monomials.Style.SYMPY;
+                    });
+                    boolean sum = s.indexOf(" + ", 1) > 0 || s.indexOf(" - ", 1) > 0;
+                    boolean product = s.contains("*") || s.contains("\\cdot");
+                    stack[sp++] = new Part(s, sum ? Notation.SUM : s.startsWith("-") ? Notation.UNARY_MINUS
+                            : product ? Notation.PRODUCT : Notation.ATOM);
+                    continue;
+                } else if (tok.kind() == TokenKind.PLACEHOLDER) {
                     constIndex--;
                     double v = constants == null || constIndex >= constants.length ? Double.NaN : constants[constIndex];
                     s = Double.isNaN(v) ? tok.name() : style == Style.LATEX ? NumberFormat.latex(v) : NumberFormat.plain(v);

@@ -146,6 +146,8 @@ public final class PriorSet {
                 maxLength = m.getAsInt();
             }
         }
+        // As DSO's make_prior: with poly in the library its constraint is always added (reference §5.1, §5.2).
+        if (library.polyToken() >= 0) entries.add(new Entry("poly", new io.dsr4j.programs.prior.builtin.PolyConstraint(library)));
         PriorSet set = new PriorSet(library, entries, maxLength, skipped);
         LOG.debug("priors (max length {}): {}", maxLength, set.describe());
         return set;

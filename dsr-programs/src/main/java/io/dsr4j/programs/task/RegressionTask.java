@@ -9,6 +9,8 @@ import io.dsr4j.api.token.Library;
 import io.dsr4j.programs.eval.CompiledProgram;
 import io.dsr4j.programs.eval.ProgramCompiler;
 import io.dsr4j.programs.eval.Workspace;
+import io.dsr4j.programs.poly.Monomials;
+import io.dsr4j.programs.poly.PolyFitter;
 import io.dsr4j.programs.reward.Stats;
 
 import java.util.Arrays;
@@ -35,6 +37,8 @@ public final class RegressionTask {
     private final double varTest;
     private final double varTestNoiseless;
     private final int maxRows;
+    private final PolyFitter polyFit;       // null unless the library has poly
+    private final double[][] polyTestDesign;
 
     /**
      * @param optimizer     fits {@code const} values; may be null when the library has no {@code const}
@@ -72,6 +76,40 @@ public final class RegressionTask {
         this.varTest = Stats.variance(data.yTest(), nTest);
         this.varTestNoiseless = Stats.variance(data.yTestNoiseless(), nTest);
         this.maxRows = Math.max(nTrain, nTest);
+        if (library.polyToken() >= 0) {
+            this.polyFit = new PolyFitter(library, compiler, data.xTrain(), nTrain);
+            this.polyTestDesign = polyFit.monomials().design(data.xTest(), nTest);
+        } else {
+            this.polyFit = null;
+            this.polyTestDesign = null;
+        }
+    }
+
+    private boolean hasPoly(int[] traversal) {
+        int p = library.polyToken();
+        if (p < 0) return false;
+        for (int t : traversal) if (t == p) return true;
+        return false;
+    }
+
+    /** The inputs plus poly's values as the extra column the compiled program reads it from. */
+    private double[][] withPoly(double[][] x, double[][] design, double[] coefficients, int rows) {
+        double[][] xe = Arrays.copyOf(x, x.length + 1);
+        xe[x.length] = Monomials.values(design, coefficients, rows);
+        return xe;
+    }
+
+    /**
+     * A program with {@code poly}: fit its coefficients (§9.2), then score with the fitted polynomial; the
+     * coefficients are the program's "constants". The auto-added poly constraint keeps {@code const} out of such
+     * programs; one that has both anyway is invalid.
+     */
+    private Evaluation scorePoly(int[] traversal, Workspace ws) {
+        CompiledProgram program = compiler.compile(traversal);
+        if (program.constantCount() > 0) return new Evaluation(metric.invalidReward(), true, NO_CONSTANTS, Double.NaN);
+        double[] c = polyFit.fit(traversal, data.yTrain(), ws);
+        double[] yHat = program.evaluate(withPoly(data.xTrain(), polyFit.design(), c, nTrain), nTrain, null, ws);
+        return rate(yHat, c, ws);
     }
 
     private static void requireFinite(String name, String what, double[][] columns) {
@@ -92,6 +130,7 @@ public final class RegressionTask {
 
     /** Compiles and scores a finished traversal. */
     public Evaluation score(int[] traversal, Workspace ws) {
+        if (hasPoly(traversal)) return scorePoly(traversal, ws);
         return score(compiler.compile(traversal), ws);
     }
 
@@ -111,7 +150,10 @@ public final class RegressionTask {
                 throw new IllegalStateException("constant optimizer returned " + (constants == null ? "null" : constants.length + " values") + " for " + k + " constants");
             }
         }
-        double[] yHat = program.evaluate(x, nTrain, constants, ws);
+        return rate(program.evaluate(x, nTrain, constants, ws), constants, ws);
+    }
+
+    private Evaluation rate(double[] yHat, double[] constants, Workspace ws) {
         if (yHat == null) return new Evaluation(metric.invalidReward(), true, constants, Double.NaN);
         if (yHat.length != nTrain) {
             // Metric implementations may take the array length as the row count
@@ -125,10 +167,24 @@ public final class RegressionTask {
         return new Evaluation(reward, false, constants, nrmse);
     }
 
+    /**
+     * The program's values on other inputs ({@code x[var][row]}), a fitted {@code poly} included; null when invalid.
+     * The array belongs to {@code ws}.
+     */
+    public double[] evaluate(int[] traversal, double[] constants, double[][] x, int rows, Workspace ws) {
+        CompiledProgram program = compiler.compile(traversal);
+        if (hasPoly(traversal)) {
+            return program.evaluate(withPoly(x, polyFit.monomials().design(x, rows), constants, rows), rows, null, ws);
+        }
+        return program.evaluate(x, rows, constants, ws);
+    }
+
     /** Test-set NMSEs and success (§7.5) with the given fitted constants. */
     public TestResult test(int[] traversal, double[] constants, Workspace ws) {
         CompiledProgram program = compiler.compile(traversal);
-        double[] yHat = program.evaluate(data.xTest(), nTest, constants, ws);
+        double[] yHat = hasPoly(traversal)
+                ? program.evaluate(withPoly(data.xTest(), polyTestDesign, constants, nTest), nTest, null, ws)
+                : program.evaluate(data.xTest(), nTest, constants, ws);
         if (yHat == null) return new TestResult(Double.NaN, Double.NaN, false);
         double nmse = nmse(data.yTest(), yHat, varTest);
         double nmseNoiseless = nmse(data.yTestNoiseless(), yHat, varTestNoiseless);
@@ -147,11 +203,19 @@ public final class RegressionTask {
      * traversal length, {@code null} or {@code "none"} gives 0 (as the reference's null).
      */
     public double complexity(int[] traversal, String mode) {
+        return complexity(traversal, null, mode);
+    }
+
+    /** As {@link #complexity(int[], String)}; a fitted {@code poly} counts its terms (as DSO's Polynomial). */
+    public double complexity(int[] traversal, double[] constants, String mode) {
         if (mode == null || mode.equals("none")) return 0;
         return switch (mode) {
             case "token" -> {
                 double c = 0;
-                for (int t : traversal) c += library.token(t).complexity();
+                boolean fitted = polyFit != null && constants != null && constants.length == polyFit.monomials().size();
+                for (int t : traversal) {
+                    c += fitted && t == library.polyToken() ? Monomials.complexity(constants) : library.token(t).complexity();
+                }
                 yield c;
             }
             case "length" -> traversal.length;

@@ -10,7 +10,7 @@ import io.dsr4j.api.token.TokenFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Registers every built-in function token (plugin kind "token") under its function-set name. */
+/** Registers every built-in function token and {@code poly} (plugin kind "token") under its function-set name. */
 public final class BuiltinTokensPlugin implements DsrPlugin {
 
     @Override
@@ -31,6 +31,7 @@ public final class BuiltinTokensPlugin implements DsrPlugin {
     public static Map<String, TokenFactory> factories() {
         Map<String, TokenFactory> map = new LinkedHashMap<>();
         for (Builtin b : Builtin.values()) map.put(b.tokenName(), new BuiltinTokenFactory(b));
+        map.put(io.dsr4j.programs.poly.PolyToken.NAME, io.dsr4j.programs.poly.PolyToken.factory());
         return map;
     }
 }

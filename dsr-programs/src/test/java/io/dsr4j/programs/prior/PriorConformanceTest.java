@@ -297,4 +297,15 @@ class PriorConformanceTest {
             assertTrue(hasInput, ep.prefix(r));
         }
     }
+
+    /** test_prior.py's poly cases: the poly constraint is added by itself when poly is in the library. */
+    @Test
+    void poly() {
+        List<io.dsr4j.api.token.Token> tokens = new ArrayList<>(TestLibraries.kozaConst(1).tokens());
+        tokens.add(io.dsr4j.programs.poly.PolyToken.INSTANCE);
+        Library lib = new Library(tokens);
+        PriorEnvironment env = env(lib, map());
+        assertInvalid(env, "add,exp,poly,poly", "exp,sin,poly", "sin,exp,poly", "add,poly,const", "add,const,poly");
+        assertValid(env, "exp,exp,poly", "add,sin,x1,poly", "poly", "add,x1,poly");
+    }
 }

@@ -105,7 +105,8 @@ class LibraryBuilderTest {
                 .filter(p -> p instanceof BuiltinTokensPlugin).findFirst().orElseThrow();
         Injector injector = Guice.createInjector(plugin.module());
         Map<String, TokenFactory> map = injector.getInstance(Key.get(new TypeLiteral<Map<String, TokenFactory>>() { }));
-        assertEquals(Builtin.values().length, map.size());
+        assertEquals(Builtin.values().length + 1, map.size(), "every built-in function and poly");
+        assertEquals("poly", map.get("poly").create(false).name());
         assertInstanceOf(BuiltinFunction.class, map.get("harmonic").create(false));
         assertEquals("div", map.get("div").create(true).name());
     }
