@@ -29,11 +29,12 @@ class QuickGridEndToEndTest {
         assertEquals(0, BenchApp.run(grid, out, 2, true, executor, quiet));
         List<ResultRow> rows = ResultsFile.read(out.resolve("results.csv"));
         assertEquals(quick.runCount(), rows.size());
-        assertTrue(rows.stream().map(ResultRow::variant).distinct().count() == 3, "dsr, pqt and vpg all ran");
+        assertTrue(rows.stream().map(ResultRow::variant).distinct().count() == 4, "dsr, pqt, vpg and gp all ran");
         for (String f : List.of("table.md", "table.csv", "recovery.png")) assertTrue(Files.size(out.resolve(f)) > 0, f);
         // 50 iterations are too few to expect recovery under the paper's settings, but every run must have found
-        // valid, well-fitting expressions (reward of x1 alone on Nguyen-1 is about 0.6).
-        assertTrue(rows.stream().allMatch(r -> r.rBest() > 0.8 && r.iterations() == 50), rows.toString());
+        // valid, well-fitting expressions (reward of x1 alone on Nguyen-1 is about 0.6); a run that recovers the target
+        // stops early (GP often does here).
+        assertTrue(rows.stream().allMatch(r -> r.rBest() > 0.8 && (r.iterations() == 50 || r.success())), rows.toString());
         // Rerunning the same command finds every run done.
         String before = Files.readString(out.resolve("results.csv"));
         assertEquals(0, BenchApp.run(grid, out, 2, true, executor, quiet));
