@@ -31,6 +31,9 @@ public final class BuiltinGpPlugin implements DsrPlugin {
                     }
 
                     @Override
+                    public io.dsr4j.api.settings.Settings settings() { return io.dsr4j.api.settings.Settings.NONE; }
+
+                    @Override
                     public String description() { return "breeds the next generation of policy gp (standalone GP, no gradient)"; }
                 });
             }

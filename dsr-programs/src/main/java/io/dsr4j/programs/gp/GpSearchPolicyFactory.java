@@ -36,6 +36,9 @@ public final class GpSearchPolicyFactory implements PolicyFactory {
     }
 
     @Override
+    public io.dsr4j.api.settings.Settings settings() { return GpSearchSettings.SETTINGS; }
+
+    @Override
     public String description() {
         return "standalone genetic programming (no neural policy): population = training.batch_size; use with estimator gp";
     }
