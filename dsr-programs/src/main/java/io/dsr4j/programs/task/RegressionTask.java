@@ -167,18 +167,6 @@ public final class RegressionTask {
         return new Evaluation(reward, false, constants, nrmse);
     }
 
-    /**
-     * The program's values on other inputs ({@code x[var][row]}), a fitted {@code poly} included; null when invalid.
-     * The array belongs to {@code ws}.
-     */
-    public double[] evaluate(int[] traversal, double[] constants, double[][] x, int rows, Workspace ws) {
-        CompiledProgram program = compiler.compile(traversal);
-        if (hasPoly(traversal)) {
-            return program.evaluate(withPoly(x, polyFit.monomials().design(x, rows), constants, rows), rows, null, ws);
-        }
-        return program.evaluate(x, rows, constants, ws);
-    }
-
     /** Test-set NMSEs and success (§7.5) with the given fitted constants. */
     public TestResult test(int[] traversal, double[] constants, Workspace ws) {
         CompiledProgram program = compiler.compile(traversal);
