@@ -72,7 +72,8 @@ public final class BenchApp {
         out.println();
         out.print(table.markdown());
         out.printf("%nRan %d, %d already done, %d failed. Tables: %s, %s; chart: %s%n", report.executed(), report.skipped(),
-                report.failed(), dir.resolve(TABLE_MD), dir.resolve(TABLE_CSV), dir.resolve(CHART_PNG));
+                report.failed(), dir.resolve(TABLE_MD), dir.resolve(TABLE_CSV),
+                Files.exists(dir.resolve(CHART_PNG)) ? dir.resolve(CHART_PNG) : "none (no run finished)");
         return report.failed() > 0 ? SOME_RUNS_FAILED : OK;
     }
 

@@ -16,8 +16,17 @@ public final class RecoveryChart {
 
     private RecoveryChart() { }
 
-    /** Writes the chart to {@code png} (rendered off-screen; works without a display). */
-    public static void write(ResultsTable table, Path png) throws IOException {
+    /**
+     * Writes the chart to {@code png} (rendered off-screen; works without a display).
+     *
+     * @return false, and no chart (an old one is removed), when there is nothing to draw: no finished run and no
+     *         reference column (XChart cannot draw a chart without series)
+     */
+    public static boolean write(ResultsTable table, Path png) throws IOException {
+        if (table.variants().isEmpty() && table.references().isEmpty()) {
+            Files.deleteIfExists(png);
+            return false;
+        }
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
         List<String> categories = new ArrayList<>(table.benchmarks());
         categories.add("average");
@@ -58,8 +67,15 @@ public final class RecoveryChart {
         if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".png")) throw new IllegalArgumentException("not a .png file: " + png);
         // BitmapEncoder appends the extension itself; render to a temp name, then move into place atomically.
         Path tmp = png.resolveSibling("." + name.substring(0, name.length() - 4) + ".tmp");
-        BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
         Path written = tmp.resolveSibling(tmp.getFileName() + ".png");
-        Files.move(written, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try {
+            BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
+            Files.move(written, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (RuntimeException e) {
+            throw new IOException("cannot draw " + png + ": " + e, e);
+        } finally {
+            Files.deleteIfExists(written); // a failed or interrupted write leaves no .recovery.tmp.png
+        }
+        return true;
     }
 }

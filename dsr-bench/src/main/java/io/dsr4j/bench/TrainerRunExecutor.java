@@ -9,6 +9,7 @@ import io.dsr4j.api.config.YamlConfigReader;
 import io.dsr4j.api.plugin.PluginRegistry;
 import io.dsr4j.programs.data.BenchmarkRegistry;
 import io.dsr4j.train.Experiment;
+import io.dsr4j.train.RunLimits;
 import io.dsr4j.train.run.ExperimentRunner;
 import io.dsr4j.train.run.RunResult;
 
@@ -43,7 +44,10 @@ public final class TrainerRunExecutor implements RunExecutor {
     @Override
     public void check(RunSpec spec) {
         DsrConfig c = config(spec);
-        Experiment.build(c, registry, spec.seed()).close();
+        RunLimits.check(c);
+        try (Experiment e = Experiment.build(c, registry, spec.seed())) {
+            RunLimits.check(e, 1, Runtime.getRuntime().maxMemory());
+        }
     }
 
     @Override

@@ -6,6 +6,10 @@ import io.dsr4j.api.data.Dataset;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,12 +38,14 @@ public final class CsvDatasetReader {
      */
     public static Dataset read(Path file, String target) {
         String where = file.toString();
+        checkEncoding(file, where);
         List<String> header = null;
         List<double[]> rows = new ArrayList<>();
         int width = -1;
         int headerLine = 0;
+        List<Integer> rowLines = new ArrayList<>();
+        int lineNo = 0;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            int lineNo = 0;
             for (String line; (line = r.readLine()) != null; ) {
                 lineNo++;
                 if (lineNo == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
@@ -69,11 +75,15 @@ public final class CsvDatasetReader {
                 double[] row = new double[width];
                 for (int c = 0; c < width; c++) row[c] = cell(fields.get(c).trim(), where, lineNo, c, header);
                 rows.add(row);
+                rowLines.add(lineNo);
             }
         } catch (NoSuchFileException e) {
             throw new ConfigException("data file " + where + " does not exist (relative paths are resolved against the config file's directory)");
+        } catch (CharacterCodingException e) {
+            throw new ConfigException("data file " + where + " line " + (lineNo + 1) + " is not UTF-8 text; save it as "
+                    + "a plain UTF-8 (or ASCII) CSV file", e);
         } catch (IOException e) {
-            throw new ConfigException("cannot read data file " + where + ": " + e.getMessage(), e);
+            throw new ConfigException("cannot read data file " + where + ": " + reason(e), e);
         }
         if (rows.isEmpty()) {
             throw new ConfigException(where + ": no data rows" + (header != null ? " below the header" : "") + "; the file is empty");
@@ -94,6 +104,7 @@ public final class CsvDatasetReader {
         }
 
         int n = rows.size();
+        checkMagnitudes(rows, rowLines, where, header);
         double[][] x = new double[width - 1][n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
@@ -105,6 +116,55 @@ public final class CsvDatasetReader {
         }
         // test = train, as the reference (the arrays are shared; datasets are read-only)
         return new Dataset(datasetName(file), x, y, x, y, y, null, null);
+    }
+
+    /**
+     * Values beyond this magnitude overflow the metric: squared errors and the variance of y exceed the largest
+     * double (~1.8e308) and every reward becomes 0 or NaN.
+     */
+    static final double MAX_MAGNITUDE = 1e150;
+
+    private static void checkMagnitudes(List<double[]> rows, List<Integer> lines, String where, List<String> header) {
+        for (int i = 0; i < rows.size(); i++) {
+            double[] row = rows.get(i);
+            for (int c = 0; c < row.length; c++) {
+                if (Math.abs(row[c]) > MAX_MAGNITUDE) {
+                    throw new ConfigException(where + " line " + lines.get(i) + ", column " + (c + 1) + (header != null ? " ('" + header.get(c) + "')" : "") + ": " + row[c]
+                            + " is too large: values beyond +-1e150 overflow the metric (their squares exceed the "
+                            + "largest double); rescale that column, e.g. divide it by a power of ten");
+                }
+            }
+        }
+    }
+
+    /** Rejects UTF-16/32 and binary files up front: they decode to garbage or fail with an opaque error. */
+    private static void checkEncoding(Path file, String where) {
+        byte[] head = new byte[4096];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (NoSuchFileException e) {
+            return; // reported by the reader with the resolution hint
+        } catch (IOException e) {
+            throw new ConfigException("cannot read data file " + where + ": " + reason(e), e);
+        }
+        boolean utf16Bom = n >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+                || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE));
+        boolean nul = false;
+        for (int i = 0; i < n && !nul; i++) nul = head[i] == 0;
+        if (utf16Bom || nul) {
+            throw new ConfigException("data file " + where + " is " + (utf16Bom ? "UTF-16 text" : "not text (it contains "
+                    + "NUL bytes: UTF-16/UTF-32 or a binary file)") + "; save it as a plain UTF-8 (or ASCII) CSV file "
+                    + "(e.g. iconv -f UTF-16 -t UTF-8)");
+        }
+    }
+
+    /** The system's reason for an I/O error (the JDK's message is often just the file name). */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
+        if (e.getMessage() != null && !e.getMessage().isBlank()) return e.getMessage();
+        return e.getClass().getSimpleName();
     }
 
     /** The file name without its .csv extension. */

@@ -2,7 +2,7 @@ package io.dsr4j.train.cli;
 
 import io.dsr4j.api.config.ConfigValidator;
 import io.dsr4j.api.config.DsrConfig;
-import io.dsr4j.train.Experiment;
+import io.dsr4j.train.run.ExperimentRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
                 + "would write it to its config.yaml.",
                 "Checks sections, keys, types, ranges, every plugin name (policy, estimator, metric, constant "
                         + "optimizer, priors, function set) and every plugin's settings, then builds what a run builds "
-                        + "(data, library, priors, policy, estimator) without training: what a run would reject is "
-                        + "rejected here."})
+                        + "(data, library, priors, policy, estimator) without training and checks thread counts and "
+                        + "the memory of a batch: what a run would reject is rejected here. --no-names skips both."})
 final class ConfigCommand implements Callable<Integer> {
 
     @Spec
@@ -38,9 +38,11 @@ final class ConfigCommand implements Callable<Integer> {
         DsrCli root = DsrCli.of(spec);
         if (!noNames) {
             c = ConfigValidator.checkNames(c, root.plugins(), root.functionSetNames());
-            // Build what a run builds (data, library, metric, priors, policy, estimator), without training, so
-            // that everything a run would reject is rejected here too.
-            Experiment.build(c, root.plugins(), c.experiment().seed()).close();
+            // Build what a run builds (data, library, metric, priors, policy, estimator), without training, and check
+            // its limits (threads, memory), so that everything a run would reject is rejected here too.
+            for (String w : ExperimentRunner.preflight(c, root.plugins(), c.experiment().seed())) {
+                spec.commandLine().getErr().println("dsr: warning: " + w);
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(c.resolvedYaml());

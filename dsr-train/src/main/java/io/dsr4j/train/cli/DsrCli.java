@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -95,6 +94,12 @@ public final class DsrCli implements Callable<Integer> {
             if (fixedRegistry != null) {
                 registry = fixedRegistry;
             } else {
+                // report plugin path problems once, before loading: warnings, or errors for --plugins paths
+                PrintWriter err = spec != null ? spec.commandLine().getErr() : new PrintWriter(System.err, true);
+                for (Path p : PluginPaths.split(System.getProperty(PluginRegistry.PLUGINS_PROPERTY, ""))) {
+                    PluginPaths.checkListed(p, err);
+                }
+                for (Path p : extraPluginPaths) PluginPaths.checkNamed(p, err);
                 ClassLoader cl = Thread.currentThread().getContextClassLoader();
                 registry = PluginRegistry.load(cl != null ? cl : DsrCli.class.getClassLoader(), pluginPaths());
             }

@@ -81,8 +81,9 @@ final class RunCommand implements Callable<Integer> {
                         plan.seeds().size(), runDir.resolve(ExperimentRunner.SUMMARY));
                 return DsrCli.EXIT_OK;
             }
-            runner.validate(c, plan.seeds().get(0));
-            results = runner.execute(c, runDir, plan.seeds(), parallel > 1 ? parallel : plan.parallel(), true);
+            int par = parallel > 1 ? parallel : plan.parallel();
+            runner.validate(c, plan.seeds().get(0), Math.min(par, plan.seeds().size()));
+            results = runner.execute(c, runDir, plan.seeds(), par, true);
         } else {
             DsrConfig c = ConfigValidator.checkNames(config.load(), root.plugins(), root.functionSetNames());
             long first = seed != null ? seed : c.experiment().seed();
@@ -92,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
                     : Path.of(c.task().dataset()).getFileName().toString().replaceFirst("\\.csv$", "");
             Path parent = out != null ? out : Path.of(c.experiment().logdir());
             OutputDirs.requireDirectoryOrAbsent(parent, out != null ? "--out" : "experiment.logdir");
-            runner.validate(c, first);
+            runner.validate(c, first, Math.min(parallel, runs));
             runDir = ExperimentRunner.newRunDirectory(parent, name);
             System.out.println("run directory: " + runDir);
             results = runner.start(c, runDir, seeds, parallel);

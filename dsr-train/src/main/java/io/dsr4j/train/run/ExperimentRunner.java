@@ -7,6 +7,7 @@ import io.dsr4j.api.config.DsrConfig;
 import io.dsr4j.api.data.Dataset;
 import io.dsr4j.api.plugin.PluginRegistry;
 import io.dsr4j.train.Experiment;
+import io.dsr4j.train.RunLimits;
 import io.dsr4j.train.Trainer;
 import io.dsr4j.train.TrainerCheckpoint;
 import io.dsr4j.train.log.IterationLog;
@@ -106,9 +107,16 @@ public final class ExperimentRunner {
 
     /**
      * Builds everything a seed needs once (data, library, priors, policy, estimator) so that a bad configuration or
-     * data file fails before a run directory is created; prints the library and priors.
+     * data file fails before a run directory is created; prints the library and priors, and warnings of
+     * {@link RunLimits}.
      */
     public void validate(DsrConfig config, long seed) {
+        validate(config, seed, 1);
+    }
+
+    /** As {@link #validate(DsrConfig, long)} for {@code concurrentSeeds} seeds at once in this JVM. */
+    public void validate(DsrConfig config, long seed, int concurrentSeeds) {
+        RunLimits.check(config);
         Dataset dataset = Experiment.loadDataset(config, registry);
         try (Experiment probe = Experiment.build(config, registry, seed, dataset)) {
             out.println("library: " + probe.library().names());
@@ -117,6 +125,22 @@ public final class ExperimentRunner {
                 out.println("priors skipped (nothing to constrain in this library): "
                         + String.join(", ", probe.priors().skipped()));
             }
+            for (String w : RunLimits.check(probe, concurrentSeeds, Runtime.getRuntime().maxMemory())) {
+                err.println("dsr: warning: " + w);
+            }
+        }
+    }
+
+    /**
+     * Everything {@link #validate} checks, without printing (e.g. {@code dsr config}); returns the warnings.
+     *
+     * @throws ConfigException when a run of this configuration cannot work
+     */
+    public static List<String> preflight(DsrConfig config, PluginRegistry registry, long seed) {
+        RunLimits.check(config);
+        Dataset dataset = Experiment.loadDataset(config, registry);
+        try (Experiment probe = Experiment.build(config, registry, seed, dataset)) {
+            return RunLimits.check(probe, 1, Runtime.getRuntime().maxMemory());
         }
     }
 
