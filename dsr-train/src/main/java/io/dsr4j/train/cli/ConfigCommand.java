@@ -2,6 +2,7 @@ package io.dsr4j.train.cli;
 
 import io.dsr4j.api.config.ConfigValidator;
 import io.dsr4j.api.config.DsrConfig;
+import io.dsr4j.train.RunLimits;
 import io.dsr4j.train.run.ExperimentRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +36,7 @@ final class ConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DsrConfig c = config.load();
+        RunLimits.check(c);
         DsrCli root = DsrCli.of(spec);
         if (!noNames) {
             c = ConfigValidator.checkNames(c, root.plugins(), root.functionSetNames());

@@ -107,7 +107,8 @@ final class RunCommand implements Callable<Integer> {
         List<ExperimentRunner.SeedFailure> failed = runner.failures();
         Path summary = runDir.resolve(ExperimentRunner.SUMMARY);
         String where = Files.exists(summary) ? "summary: " + summary : "no " + ExperimentRunner.SUMMARY + " (no seed finished)";
-        System.out.printf("%d/%d seed(s) recovered the target%s%s; %s%n", recovered, results.size(),
+        System.out.printf("%s%s%s; %s%n", results.isEmpty() ? "no seed finished"
+                        : String.format("%d/%d seed(s) recovered the target", recovered, results.size()),
                 runner.alreadyFinished() > 0 ? " (" + runner.alreadyFinished() + " more finished before this resume)" : "",
                 failed.isEmpty() ? "" : "; " + failed.size() + " failed", where);
         if (!failed.isEmpty()) {
