@@ -80,7 +80,7 @@ public final class CsvDatasetReader {
         } catch (NoSuchFileException e) {
             throw new ConfigException("data file " + where + " does not exist (relative paths are resolved against the config file's directory)");
         } catch (CharacterCodingException e) {
-            throw new ConfigException("data file " + where + " line " + (lineNo + 1) + " is not UTF-8 text; save it as "
+            throw new ConfigException("data file " + where + " line " + firstNonUtf8Line(file) + " is not UTF-8 text; save it as "
                     + "a plain UTF-8 (or ASCII) CSV file", e);
         } catch (IOException e) {
             throw new ConfigException("cannot read data file " + where + ": " + reason(e), e);
@@ -157,6 +157,28 @@ public final class CsvDatasetReader {
                     + "NUL bytes: UTF-16/UTF-32 or a binary file)") + "; save it as a plain UTF-8 (or ASCII) CSV file "
                     + "(e.g. iconv -f UTF-16 -t UTF-8)");
         }
+    }
+
+    /** The first line that is not valid UTF-8 (the reader decodes ahead, so its own line count is no help). */
+    private static int firstNonUtf8Line(Path file) {
+        try {
+            byte[] all = Files.readAllBytes(file);
+            int line = 1;
+            for (int start = 0; start < all.length; ) {
+                int end = start;
+                while (end < all.length && all[end] != '\n') end++;
+                try {
+                    StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(all, start, end - start));
+                } catch (CharacterCodingException e) {
+                    return line;
+                }
+                line++;
+                start = end + 1;
+            }
+        } catch (IOException | OutOfMemoryError ignored) {
+            // fall through: the file is unreadable now or too big to scan
+        }
+        return 1;
     }
 
     /** The system's reason for an I/O error (the JDK's message is often just the file name). */
