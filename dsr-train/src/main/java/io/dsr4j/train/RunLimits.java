@@ -44,7 +44,8 @@ public final class RunLimits {
         check(config);
         Library lib = exp.library();
         boolean operator = false;
-        for (int i = 0; i < lib.size(); i++) operator |= lib.arity(i) > 0;
+        // poly (uDSR) is a whole fitted polynomial in one token: a program of it alone is meaningful
+        for (int i = 0; i < lib.size(); i++) operator |= lib.arity(i) > 0 || lib.name(i).equals("poly");
         if (!operator) {
             throw ConfigException.at(at(config, "task.function_set"), "task.function_set", "the library " + lib.names()
                     + " has no operator: every expression would be a single input or constant, which no prior allows; "
