@@ -118,6 +118,7 @@ public record RnnSpec(int maxLength, Cell cell, int[] units, Initializer initial
     public static final Setting<int[]> NUM_UNITS = Setting.<int[]>custom("num_units", "integer or list of integers",
             DEFAULT_UNITS, "1 to 65536, or one such integer per layer",
             (p, s) -> parseUnits(p, NUM_LAYERS.read(p))).doc("units per layer");
+    // zeros: DSO's config_common.json (TensorFlow); DSO's PyTorch port defaults to var_scale (see nguyen-timing.yaml)
     public static final Setting<String> INITIALIZER = Setting.choice("initializer", "zeros", "zeros", "var_scale")
             .doc("weight initialisation");
     public static final Setting<Boolean> OBSERVE_ACTION = Setting.bool("observe_action", false).doc("input: the previous token");

@@ -15,17 +15,17 @@ public final class FastActivations {
     private FastActivations() { }
 
     static final double CLAMP = 10.0;
-    private static final double P0 = 9.99999999341816936e-01;
-    private static final double P1 = 1.40592480460573210e-01;
-    private static final double P2 = 4.37285451664355326e-03;
-    private static final double P3 = 4.09196305551813171e-05;
-    private static final double P4 = 1.03575532290646515e-07;
-    private static final double P5 = 3.21745933470515026e-11;
-    private static final double Q1 = 4.73925810816720083e-01;
-    private static final double Q2 = 2.90147953693358773e-02;
-    private static final double Q3 = 4.90661275473942143e-04;
-    private static final double Q4 = 2.47924137709751380e-06;
-    private static final double Q5 = 2.67412857534652096e-09;
+    static final double P0 = 9.99999999341816936e-01;
+    static final double P1 = 1.40592480460573210e-01;
+    static final double P2 = 4.37285451664355326e-03;
+    static final double P3 = 4.09196305551813171e-05;
+    static final double P4 = 1.03575532290646515e-07;
+    static final double P5 = 3.21745933470515026e-11;
+    static final double Q1 = 4.73925810816720083e-01;
+    static final double Q2 = 2.90147953693358773e-02;
+    static final double Q3 = 4.90661275473942143e-04;
+    static final double Q4 = 2.47924137709751380e-06;
+    static final double Q5 = 2.67412857534652096e-09;
 
     public static double tanh(double x) {
         double xc = Math.max(-CLAMP, Math.min(CLAMP, x));

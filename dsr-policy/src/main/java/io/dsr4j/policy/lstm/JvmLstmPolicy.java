@@ -38,7 +38,7 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     static final long SAMPLE_STREAM = 0x5A3B_0001L;
     private static final int MAGIC = 0x44535250; // "DSRP"
     private static final int VERSION = 1;
-    private static final int SAMPLE_CHUNK = 64;
+    private static final int MIN_SAMPLE_SLICE = 64; // rows: below this a second thread costs more than it saves
     private static final int MAX_GRADIENT_CHUNKS = 16;
     private static final int MIN_GRADIENT_CHUNK = 8;
 
@@ -51,23 +51,21 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     private final ChunkRunner runner;
     private final Workspace[] workspaces;
     private final int L;
-    private final QuadProduct quadProduct;
+    private final LstmKernels kernels;
 
     // ---- sampling state (sized n × maxLength, grown on demand) ----
     private int sampleRows;
     private int sampleWidth;
     private double[][][] stateH;
     private double[][][] stateC;
-    private int[] active;
-    private int activeCount;
-    private int step;
+    private int sampleRowsTotal;
+    private int sampleParts;
+    private int[] lengths;
     private int[] obsAction, obsParent, obsSibling, obsDangling;
-    private int[] nextActions;
     private long[] rowRng;
-    private float[] stepPriors;
     private int[] recActions, recParents, recSiblings, recDanglings;
     private float[] recPriors;
-    private final ChunkRunner.Body sampleBody = this::sampleChunk;
+    private final ChunkRunner.Body sampleBody = this::samplePart;
 
     // ---- replay state ----
     private final ReplayTape sharedTape;
@@ -85,12 +83,12 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     private final ChunkRunner.Body gradientBody = this::gradientChunk;
 
     public JvmLstmPolicy(RnnSpec spec, PolicyContext context) {
-        this(spec, context, QuadProduct.best());
+        this(spec, context, LstmKernels.best());
     }
 
-    /** With a given product kernel (tests compare the kernels). */
-    JvmLstmPolicy(RnnSpec spec, PolicyContext context, QuadProduct quadProduct) {
-        this.quadProduct = quadProduct;
+    /** With given sampling kernels (tests compare them). */
+    JvmLstmPolicy(RnnSpec spec, PolicyContext context, LstmKernels kernels) {
+        this.kernels = kernels;
         this.env = context.environment();
         this.library = env.library();
         this.layout = new RnnLayout(spec, library);
@@ -131,32 +129,51 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         if (n <= 0) throw new IllegalArgumentException("sample size must be positive: " + n);
         int maxLen = env.maxLength();
         ensureSampling(n, maxLen);
-        Episode ep = env.start(n);
         Rng iteration = Rng.fromState(sampleRng.nextLong());
         for (int r = 0; r < n; r++) rowRng[r] = iteration.split(r).state();
+        // One slice of rows per thread, each with its own episode, start to finish: no barrier per step, and the
+        // environment's work is split too. Rows are independent (own random stream, own state, the same arithmetic
+        // in any grouping), so the batch does not depend on the number of slices.
+        sampleRowsTotal = n;
+        sampleParts = Math.min(runner.threads(), (n + MIN_SAMPLE_SLICE - 1) / MIN_SAMPLE_SLICE);
+        runner.run(sampleParts, sampleBody);
+        return collect(n, maxLen);
+    }
+
+    /** Samples rows [from, to) of the batch in one episode on the calling worker. */
+    private void samplePart(int part, int worker) {
+        int n = sampleRowsTotal, from = (int) ((long) n * part / sampleParts), to = (int) ((long) n * (part + 1) / sampleParts);
+        int m = to - from, maxLen = sampleWidth;
+        Workspace ws = workspaces[worker];
+        ws.ensureSampling(m, L);
+        Episode ep = env.start(m);
+        int[] act = ws.active;
         int t = 0;
         while (!ep.allFinished()) {
             if (t >= maxLen) {
                 throw new IllegalStateException("sampling environment did not finish its rows within max length " + maxLen);
             }
             int count = 0;
-            for (int r = 0; r < n; r++) {
-                if (ep.finished(r)) continue;
-                active[count++] = r;
+            for (int i = 0; i < m; i++) {
+                if (ep.finished(i)) continue;
+                int r = from + i;
+                act[count++] = r;
                 int rec = r * maxLen + t;
-                obsAction[r] = ep.lastAction(r);
-                recParents[rec] = obsParent[r] = ep.parent(r);
-                recSiblings[rec] = obsSibling[r] = ep.sibling(r);
-                recDanglings[rec] = obsDangling[r] = ep.dangling(r);
+                obsAction[r] = ep.lastAction(i);
+                recParents[rec] = obsParent[r] = ep.parent(i);
+                recSiblings[rec] = obsSibling[r] = ep.sibling(i);
+                recDanglings[rec] = obsDangling[r] = ep.dangling(i);
             }
-            ep.priors(stepPriors);
-            activeCount = count;
-            step = t;
-            runner.run((count + SAMPLE_CHUNK - 1) / SAMPLE_CHUNK, sampleBody);
-            ep.advance(nextActions);
+            ep.priors(ws.priors);
+            int i = 0;
+            if (net.lstm) {
+                for (; i + 3 < count; i += 4) sampleFour(act, i, from, t, ws);
+            }
+            for (; i < count; i++) sampleOne(act[i], from, t, ws);
+            ep.advance(ws.actions);
             t++;
         }
-        return collect(ep, n, maxLen);
+        for (int i = 0; i < m; i++) lengths[from + i] = ep.length(i);
     }
 
     private void ensureSampling(int n, int maxLen) {
@@ -170,14 +187,12 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
             stateH[l] = new double[rows][net.units[l]];
             stateC[l] = new double[rows][net.lstm ? net.units[l] : 0];
         }
-        active = new int[rows];
+        lengths = new int[rows];
         obsAction = new int[rows];
         obsParent = new int[rows];
         obsSibling = new int[rows];
         obsDangling = new int[rows];
-        nextActions = new int[rows];
         rowRng = new long[rows];
-        stepPriors = new float[rows * L];
         int cells = rows * maxLen;
         recActions = new int[cells];
         recParents = new int[cells];
@@ -186,26 +201,11 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         recPriors = new float[cells * L];
     }
 
-    /**
-     * One network step and one draw for the active rows of chunk {@code chunk}. LSTM rows go four at a time through
-     * {@link QuadProduct} (each weight row loaded once for four rows); each row's arithmetic is the same as one row
-     * at a time, so the batch does not depend on how rows are grouped.
-     */
-    private void sampleChunk(int chunk, int worker) {
-        Workspace ws = workspaces[worker];
-        int from = chunk * SAMPLE_CHUNK, to = Math.min(activeCount, from + SAMPLE_CHUNK);
-        int i = from;
-        if (net.lstm) {
-            for (; i + 3 < to; i += 4) sampleFour(i, ws);
-        }
-        for (; i < to; i++) sampleOne(active[i], ws);
-    }
-
-    /** One row at a time (GRU cells, and the last rows of a chunk). */
-    private void sampleOne(int r, Workspace ws) {
+    /** One network step and one draw for row r (GRU cells, and the last active rows of a step). */
+    private void sampleOne(int r, int from, int t, Workspace ws) {
         RnnNetwork nn = net;
         int top = nn.layers - 1;
-        boolean first = step == 0;
+        boolean first = t == 0;
         nn.inputGates(nn.actionIndex(obsAction[r]), nn.parentIndex(obsParent[r]), nn.siblingIndex(obsSibling[r]),
                 obsDangling[r], ws.gates, ws.x);
         nn.cell(0, first, ws.gates, stateH[0][r], stateC[0][r], stateH[0][r], stateC[0][r], ws.aux);
@@ -214,15 +214,19 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
             nn.cell(l, first, ws.gates, stateH[l][r], stateC[l][r], stateH[l][r], stateC[l][r], ws.aux);
         }
         nn.output(stateH[top][r], ws.z, ws.soft, ws.mix);
-        draw(r, ws.z, ws);
+        draw(r, from, t, ws.z, ws);
     }
 
-    /** Active rows i..i+3 (LSTM): per layer, the gathers per row, then the products of all four rows at once. */
-    private void sampleFour(int i, Workspace ws) {
+    /**
+     * One network step and one draw for the active rows {@code active[i..i+3]} (LSTM): per layer, the gathers per
+     * row, then the products of all four rows at once through {@link LstmKernels} (each weight row loaded once for
+     * four rows). Each row's arithmetic is the same as one row at a time, so grouping never changes a result.
+     */
+    private void sampleFour(int[] active, int i, int from, int t, Workspace ws) {
         RnnNetwork nn = net;
-        QuadProduct qp = quadProduct;
+        LstmKernels k = kernels;
         int top = nn.layers - 1;
-        boolean first = step == 0;
+        boolean first = t == 0;
         int r0 = active[i], r1 = active[i + 1], r2 = active[i + 2], r3 = active[i + 3];
         double[][] g = ws.gates4;
         for (int q = 0; q < 4; q++) {
@@ -236,27 +240,31 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
             if (l > 0) {
                 double[][] below = stateH[l - 1];
                 for (int q = 0; q < 4; q++) System.arraycopy(nn.w.b[l], 0, g[q], 0, gh);
-                qp.apply(below[r0], below[r1], below[r2], below[r3], nn.inputs[l], nn.w.wx[l], g[0], g[1], g[2], g[3], gh);
+                k.product4(below[r0], below[r1], below[r2], below[r3], nn.inputs[l], nn.w.wx[l], g[0], g[1], g[2], g[3], gh);
             }
-            if (!first) qp.apply(h[r0], h[r1], h[r2], h[r3], nn.units[l], nn.w.wh[l], g[0], g[1], g[2], g[3], gh);
+            if (!first) k.product4(h[r0], h[r1], h[r2], h[r3], nn.units[l], nn.w.wh[l], g[0], g[1], g[2], g[3], gh);
             for (int q = 0; q < 4; q++) {
                 int r = active[i + q];
-                nn.lstmActivations(l, first, g[q], c[r], h[r], c[r], ws.aux);
+                nn.lstmActivations(l, first, g[q], c[r], h[r], c[r], ws.aux, k);
             }
         }
         double[][] z = ws.z4, hTop = stateH[top];
         for (int q = 0; q < 4; q++) System.arraycopy(nn.w.bout, 0, z[q], 0, L);
-        qp.apply(hTop[r0], hTop[r1], hTop[r2], hTop[r3], nn.spec.outputUnits(), nn.w.wout, z[0], z[1], z[2], z[3], L);
+        k.product4(hTop[r0], hTop[r1], hTop[r2], hTop[r3], nn.spec.outputUnits(), nn.w.wout, z[0], z[1], z[2], z[3], L);
         for (int q = 0; q < 4; q++) {
             nn.outputLowerBound(z[q], ws.soft, ws.mix);
-            draw(active[i + q], z[q], ws);
+            draw(active[i + q], from, t, z[q], ws);
         }
     }
 
-    /** Adds row r's prior to its logits {@code z} (overwritten) and draws its next token from its own stream. */
-    private void draw(int r, double[] z, Workspace ws) {
-        int t = step, width = sampleWidth;
-        int po = r * L;
+    /**
+     * Adds row r's prior to its logits {@code z} (overwritten) and draws its next token from its own stream; the
+     * row's prior and action live in the part's buffers at {@code r − from}.
+     */
+    private void draw(int r, int from, int t, double[] z, Workspace ws) {
+        int width = sampleWidth;
+        float[] stepPriors = ws.priors;
+        int po = (r - from) * L;
         System.arraycopy(stepPriors, po, recPriors, (r * width + t) * L, L);
         double m = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < L; k++) {
@@ -287,17 +295,14 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
             a = k;
             if (target < cum) break;
         }
-        nextActions[r] = a;
+        ws.actions[r - from] = a;
         recActions[r * width + t] = a;
     }
 
-    private SequenceBatch collect(Episode ep, int n, int maxLen) {
+    private SequenceBatch collect(int n, int maxLen) {
         int w = 1;
-        int[] lengths = new int[n];
-        for (int r = 0; r < n; r++) {
-            lengths[r] = ep.length(r);
-            w = Math.max(w, lengths[r]);
-        }
+        int[] lengths = Arrays.copyOf(this.lengths, n);
+        for (int r = 0; r < n; r++) w = Math.max(w, lengths[r]);
         int[] a = new int[n * w], p = new int[n * w], s = new int[n * w], d = new int[n * w];
         float[] pr = new float[n * w * L];
         for (int r = 0; r < n; r++) {

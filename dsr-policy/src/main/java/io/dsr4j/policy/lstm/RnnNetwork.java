@@ -172,7 +172,7 @@ final class RnnNetwork {
         double[][] wh = w.wh[l];
         if (lstm) {
             if (!first) Vec.vecMat(hPrev, h, wh, g, gh);
-            lstmActivations(l, first, g, cPrev, hOut, cOut, aux);
+            lstmActivations(l, first, g, cPrev, hOut, cOut, aux, LstmKernels.SCALAR);
         } else {
             // TF1 GRUCell: r, z from [x, h]; n from [x, r⊙h]; h' = z⊙h + (1−z)⊙n
             if (!first) Vec.vecMat(hPrev, h, wh, g, 0, 2 * h);
@@ -200,9 +200,10 @@ final class RnnNetwork {
      * LSTM layer l after its products: {@code g} holds all pre-activations (input, recurrent and bias); applies the
      * gate nonlinearities in place and writes the new state ({@code cOut} may be {@code cPrev}).
      */
-    void lstmActivations(int l, boolean first, double[] g, double[] cPrev, double[] hOut, double[] cOut, double[] aux) {
+    void lstmActivations(int l, boolean first, double[] g, double[] cPrev, double[] hOut, double[] cOut, double[] aux,
+                         LstmKernels k) {
         int h = units[l];
-        FastActivations.tanh(g, 0, gates * h); // i, f, o columns hold a/2 (see sync): σ(a) = ½ + ½·tanh(a/2)
+        k.tanh(g, 0, gates * h); // i, f, o columns hold a/2 (see sync): σ(a) = ½ + ½·tanh(a/2)
         for (int j = 0; j < h; j++) {
             double i = 0.5 + 0.5 * g[j], f = 0.5 + 0.5 * g[h + j];
             g[j] = i;
@@ -210,7 +211,7 @@ final class RnnNetwork {
             cOut[j] = first ? i * g[2 * h + j] : f * cPrev[j] + i * g[2 * h + j];
         }
         System.arraycopy(cOut, 0, aux, 0, h);
-        FastActivations.tanh(aux, 0, h);
+        k.tanh(aux, 0, h);
         for (int j = 0; j < h; j++) {
             double o = 0.5 + 0.5 * g[3 * h + j];
             g[3 * h + j] = o;

@@ -22,6 +22,10 @@ final class Workspace {
     final double[][] dhCarry;
     final double[][] dcCarry;
     final Rng rng = Rng.fromState(0);
+    /** Sampling one slice of the batch: its active rows, its episode's priors (rows × L) and next actions. */
+    int[] active = new int[0];
+    float[] priors = new float[0];
+    int[] actions = new int[0];
     /** Private tape for scoring and for the low-memory training path. */
     final ReplayTape tape;
 
@@ -47,5 +51,12 @@ final class Workspace {
             dcCarry[l] = new double[net.units[l]];
         }
         tape = new ReplayTape(net);
+    }
+
+    void ensureSampling(int rows, int librarySize) {
+        if (active.length >= rows) return;
+        active = new int[rows];
+        priors = new float[rows * librarySize];
+        actions = new int[rows];
     }
 }

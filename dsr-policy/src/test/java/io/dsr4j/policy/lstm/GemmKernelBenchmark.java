@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * Candidate kernels for the LSTM's recurrent product over a batch: {@code out[r] = b + h[r]·W} for 1000 rows,
  * H = 32, 4H = 128: 4.1 M multiply-adds per call (GMAC/s = 4096 / µs). {@code k4} is {@link Vec#vecMat} (one row
  * at a time, auto-vectorised by C2), {@code k8} two blocks of four per pass, {@code rows2k8} two batch rows per pass,
- * {@code quad} the production {@link QuadProduct#best()}; all keep the same summation order (blocks of four
+ * {@code quad} the production {@link LstmKernels#best()}; all keep the same summation order (blocks of four
  * products, each block added in k order, no FMA), so they are bit-identical. {@code dgemm}/{@code sgemm} are the
  * OpenBLAS that ND4J bundles (JavaCPP, one thread), not bit-identical. Scalar kernels that hold more than one
  * output row or more than eight weight rows per pass were slower still (C2 stops vectorising them: 1.1–1.6 ms).
@@ -44,7 +44,7 @@ public class GemmKernelBenchmark {
     @Param({"k4", "k8", "rows2k8", "quad", "dgemm", "sgemm"})
     public String kernel;
 
-    final QuadProduct quad = QuadProduct.best();
+    final LstmKernels quad = LstmKernels.best();
     double[][] h = new double[N][H];
     double[][] w = new double[H][G];
     double[] b = new double[G];
@@ -78,7 +78,7 @@ public class GemmKernelBenchmark {
             case "quad":
                 for (int r = 0; r + 3 < N; r += 4) {
                     for (int q = 0; q < 4; q++) System.arraycopy(b, 0, out[r + q], 0, G);
-                    quad.apply(h[r], h[r + 1], h[r + 2], h[r + 3], H, w, out[r], out[r + 1], out[r + 2], out[r + 3], G);
+                    quad.product4(h[r], h[r + 1], h[r + 2], h[r + 3], H, w, out[r], out[r + 1], out[r + 2], out[r + 3], G);
                 }
                 return out;
             case "dgemm":

@@ -9,14 +9,15 @@ import io.dsr4j.policy.ToyEnvironment;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /** The Vector API kernel must be bit-identical to the scalar one (results may not depend on the JVM's flags). */
-class QuadProductTest {
+class LstmKernelsTest {
 
     @Test
     void vectorKernelIsBitIdenticalToScalarKernel() {
-        VectorQuadProduct vector = new VectorQuadProduct();
+        VectorLstmKernels vector = new VectorLstmKernels();
         Rng rng = new Rng(7);
         for (int rows : new int[] {1, 3, 4, 5, 8, 17, 32, 33}) {
             for (int n : new int[] {1, 5, 8, 10, 13, 64, 128, 131}) {
@@ -25,9 +26,28 @@ class QuadProductTest {
                 double[][] a = random(rng, 4, n);
                 double[][] b = new double[4][];
                 for (int q = 0; q < 4; q++) b[q] = a[q].clone();
-                QuadProduct.SCALAR.apply(v[0], v[1], v[2], v[3], rows, w, a[0], a[1], a[2], a[3], n);
-                vector.apply(v[0], v[1], v[2], v[3], rows, w, b[0], b[1], b[2], b[3], n);
+                LstmKernels.SCALAR.product4(v[0], v[1], v[2], v[3], rows, w, a[0], a[1], a[2], a[3], n);
+                vector.product4(v[0], v[1], v[2], v[3], rows, w, b[0], b[1], b[2], b[3], n);
                 for (int q = 0; q < 4; q++) assertArrayEquals(a[q], b[q], 0.0, "rows " + rows + ", n " + n + ", q " + q);
+            }
+        }
+    }
+
+    @Test
+    void vectorTanhIsBitIdenticalToScalarTanh() {
+        VectorLstmKernels vector = new VectorLstmKernels();
+        double[] special = {0.0, -0.0, 1e-300, -1e-300, 1e-8, 0.5, -0.5, 9.999999, 10.0, -10.0, 10.000001, 1e300,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, Double.MIN_VALUE};
+        int n = 200_003;
+        double[] a = new double[n + special.length];
+        for (int i = 0; i < n; i++) a[i] = -12 + 24.0 * i / n;
+        System.arraycopy(special, 0, a, n, special.length);
+        for (int off : new int[] {0, 3}) {
+            double[] s = a.clone(), v = a.clone();
+            FastActivations.tanh(s, off, s.length - off);
+            vector.tanh(v, off, v.length - off);
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(s[i]), Double.doubleToRawLongBits(v[i]), "tanh(" + a[i] + ")");
             }
         }
     }
@@ -35,16 +55,16 @@ class QuadProductTest {
     @Test
     void testsRunWithTheVectorKernel() {
         // surefire adds jdk.incubator.vector (dsr-policy/pom.xml), as the ./dsr launcher does
-        if (new VectorQuadProduct().lanes() >= 4) assertInstanceOf(VectorQuadProduct.class, QuadProduct.best());
+        if (new VectorLstmKernels().lanes() >= 4) assertInstanceOf(VectorLstmKernels.class, LstmKernels.best());
     }
 
     @Test
     void samplingIsTheSameWithEitherKernel() {
         ToyEnvironment env = new ToyEnvironment(TestToken.koza(), 4, 30, true);
         for (RnnSpec spec : new RnnSpec[] {RnnSpec.defaults(), SamplingTest.richSpec()}) {
-            try (JvmLstmPolicy s = policy(spec, env, QuadProduct.SCALAR, 1);
-                 JvmLstmPolicy v = policy(spec, env, new VectorQuadProduct(), 1);
-                 JvmLstmPolicy v2 = policy(spec, env, new VectorQuadProduct(), 2)) {
+            try (JvmLstmPolicy s = policy(spec, env, LstmKernels.SCALAR, 1);
+                 JvmLstmPolicy v = policy(spec, env, new VectorLstmKernels(), 1);
+                 JvmLstmPolicy v2 = policy(spec, env, new VectorLstmKernels(), 2)) {
                 for (int round = 0; round < 3; round++) {
                     var batch = s.sample(301);
                     SamplingTest.assertSameBatch(batch, v.sample(301));
@@ -54,7 +74,7 @@ class QuadProductTest {
         }
     }
 
-    private static JvmLstmPolicy policy(RnnSpec spec, ToyEnvironment env, QuadProduct kernel, int threads) {
+    private static JvmLstmPolicy policy(RnnSpec spec, ToyEnvironment env, LstmKernels kernel, int threads) {
         JvmLstmPolicy p = new JvmLstmPolicy(spec, new PolicyContext(env, 5, threads, OptimizerSpec.adam(1e-3)), kernel);
         double[] w = p.getParameters();
         Rng rng = new Rng(105);

@@ -1,0 +1,54 @@
+package io.dsr4j.policy.lstm;
+
+/**
+ * The sampling path's hot kernels, batched: {@link #product4} ({@code o_q[j] += Σ_k v_q[k] · w[k][j]} for four batch
+ * rows q at once, so that each weight row is loaded once for four rows) and {@link #tanh} (in place). Every
+ * implementation computes exactly what {@link Vec#vecMat} and {@link FastActivations#tanh(double[], int, int)} compute
+ * (same summation order, separate multiply and add, never a fused multiply-add), so results are bit-identical
+ * whichever one runs.
+ *
+ * <p>{@link #best()} picks the JDK Vector API kernels when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector} (the {@code ./dsr} launcher and the tests do) and the CPU has vectors of
+ * at least four doubles; otherwise {@link #SCALAR}, which C2 auto-vectorises where it can.
+ */
+interface LstmKernels {
+
+    void product4(double[] v0, double[] v1, double[] v2, double[] v3, int rows, double[][] w,
+                  double[] o0, double[] o1, double[] o2, double[] o3, int n);
+
+    void tanh(double[] a, int off, int n);
+
+    /** The scalar kernels, one row at a time. */
+    LstmKernels SCALAR = new LstmKernels() {
+        @Override
+        public void product4(double[] v0, double[] v1, double[] v2, double[] v3, int rows, double[][] w,
+                             double[] o0, double[] o1, double[] o2, double[] o3, int n) {
+            Vec.vecMat(v0, rows, w, o0, n);
+            Vec.vecMat(v1, rows, w, o1, n);
+            Vec.vecMat(v2, rows, w, o2, n);
+            Vec.vecMat(v3, rows, w, o3, n);
+        }
+
+        @Override
+        public void tanh(double[] a, int off, int n) {
+            FastActivations.tanh(a, off, n);
+        }
+
+        @Override
+        public String toString() { return "scalar"; }
+    };
+
+    /** The fastest kernels this JVM can run (see the class comment); {@code -Ddsr4j.vector=false} forces the scalar ones. */
+    static LstmKernels best() {
+        if (!Boolean.parseBoolean(System.getProperty("dsr4j.vector", "true"))) return SCALAR;
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return SCALAR;
+        try {
+            // Loaded by name: the class links against jdk.incubator.vector, absent unless the JVM added the module.
+            LstmKernels k = (LstmKernels) Class.forName("io.dsr4j.policy.lstm.VectorLstmKernels")
+                    .getDeclaredConstructor().newInstance();
+            return ((VectorLstmKernels) k).lanes() >= 4 ? k : SCALAR;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return SCALAR;
+        }
+    }
+}
