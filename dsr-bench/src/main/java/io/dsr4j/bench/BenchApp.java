@@ -9,6 +9,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.dsr4j.train.report.Provenance;
 
 /**
  * Entry points behind {@code dsr bench GRID.yaml [--out DIR] [--parallel P] [--quick] [--seeds N]}: run a grid, then aggregate
@@ -19,6 +24,8 @@ public final class BenchApp {
     public static final String TABLE_MD = "table.md";
     public static final String TABLE_CSV = "table.csv";
     public static final String CHART_PNG = "recovery.png";
+    public static final String TABLE_TEX = "table.tex";
+    public static final String REPORT_MD = GridReport.FILE;
 
     /** Exit codes of {@link #run}. User errors are {@link ConfigException}s, which the CLI reports with code 2. */
     public static final int OK = 0;
@@ -68,12 +75,21 @@ public final class BenchApp {
         Path dir = outDir != null ? outDir : defaultOutDir(grid, quick);
         GridRunner runner = new GridRunner(grid, executor, dispatcher, dir, quick);
         GridRunner.Report report = runner.run(out, System.err);
+        Provenance provenance = executor.provenance();
+        if (provenance != null) {
+            try {
+                provenance.writeTo(dir);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("dsr: warning: could not write " + dir.resolve(Provenance.FILE) + ": " + e);
+            }
+        }
         ResultsTable table = aggregate(dir);
         out.println();
-        out.print(table.markdown());
-        out.printf("%nRan %d, %d already done, %d failed. Tables: %s, %s; chart: %s%n", report.executed(), report.skipped(),
-                report.failed(), dir.resolve(TABLE_MD), dir.resolve(TABLE_CSV),
-                Files.exists(dir.resolve(CHART_PNG)) ? dir.resolve(CHART_PNG) : "none (no run finished)");
+        out.print(table.markdown(quick));
+        out.printf("%nRan %d, %d already done, %d failed. Tables: %s, %s, %s; chart: %s; report: %s%n", report.executed(),
+                report.skipped(), report.failed(), dir.resolve(TABLE_MD), dir.resolve(TABLE_CSV), dir.resolve(TABLE_TEX),
+                Files.exists(dir.resolve(CHART_PNG)) ? dir.resolve(CHART_PNG) : "none (no run finished)",
+                dir.resolve(REPORT_MD));
         return report.failed() > 0 ? SOME_RUNS_FAILED : OK;
     }
 
@@ -83,8 +99,10 @@ public final class BenchApp {
     }
 
     /**
-     * Aggregates {@code outDir/results.csv} into {@code table.md}, {@code table.csv} and {@code recovery.png} there.
-     * Row/column order and reference numbers come from the grid copy {@code outDir/grid.yaml} when present.
+     * Aggregates {@code outDir/results.csv} into {@code table.md}, {@code table.csv}, {@code table.tex} (booktabs),
+     * {@code recovery.png} and {@code report.md} there. Row/column order and reference numbers come from the grid copy
+     * {@code outDir/grid.yaml} when present; whether the grid ran {@code --quick} from {@code settings.yaml}. The chart
+     * is an extra: failing to draw it is a warning.
      *
      * @throws ConfigException when the folder has no results file or it is malformed
      */
@@ -100,9 +118,31 @@ public final class BenchApp {
         } else {
             table = ResultsTable.of(outDir.getFileName().toString(), rows, List.of(), List.of(), List.of());
         }
-        AtomicFiles.write(outDir.resolve(TABLE_MD), table.markdown());
+        boolean quick = ResumeGuard.recordedQuick(outDir);
+        AtomicFiles.write(outDir.resolve(TABLE_MD), table.markdown(quick));
         AtomicFiles.write(outDir.resolve(TABLE_CSV), table.csv());
-        RecoveryChart.write(table, outDir.resolve(CHART_PNG));
+        AtomicFiles.write(outDir.resolve(TABLE_TEX), new LatexTable(table, quick).render());
+        try {
+            new RecoveryChart(table, quick).write(outDir.resolve(CHART_PNG));
+        } catch (IOException | RuntimeException | LinkageError e) { // e.g. no fonts on a stripped-down JVM
+            System.err.println("dsr: warning: could not draw " + outDir.resolve(CHART_PNG) + ": " + e);
+        }
+        AtomicFiles.write(outDir.resolve(REPORT_MD), GridReport.render(table, rows, quick, lastProvenance(outDir)));
         return table;
+    }
+
+    /** The last session recorded in {@code outDir/provenance.yaml}, or null. */
+    static Map<String, Object> lastProvenance(Path outDir) {
+        Path f = outDir.resolve(Provenance.FILE);
+        if (!Files.exists(f)) return null;
+        try {
+            String[] docs = Files.readString(f, StandardCharsets.UTF_8).split("(?m)^---\\s*$");
+            Object v = new ObjectMapper(new YAMLFactory()).readValue(docs[docs.length - 1], Object.class);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = v instanceof Map<?, ?> ? (Map<String, Object>) v : null;
+            return m;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -1,20 +1,48 @@
 package io.dsr4j.bench;
 
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
+import io.dsr4j.train.report.PngFiles;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Bar chart of recovery rate per benchmark × variant (plus reference columns and the averages), as a PNG. */
+/**
+ * Bar chart of the recovery rate per benchmark × variant (plus the reference columns and the averages) with the
+ * Wilson 95 % interval of every measured bar as a whisker, as a PNG.
+ *
+ * <p>Drawn as an XChart XY chart (one filled outline per series, one whisker series) because XChart's category
+ * charts only draw symmetric error bars, and a Wilson interval is not symmetric. A measured rate of 0 is drawn as a
+ * thin stub so that "no recovery" stays visible and distinct from "no runs" (no bar); a chart of a {@code --quick}
+ * grid says so in its title.
+ */
 public final class RecoveryChart {
 
-    private RecoveryChart() { }
+    /** Height (in percentage points) of the stub drawn for a measured rate of 0. */
+    static final double ZERO_STUB = 1.0;
+
+    /** Room below 0 (in percentage points) where the benchmark names are written. */
+    private static final double LABEL_BAND = 7.0;
+
+    /** Horizontal space per benchmark in pixels, and the share of it the bars fill. */
+    private static final int GROUP_PX = 34;
+    private static final double GROUP_FILL = 0.8;
+
+    private final ResultsTable table;
+    private final boolean quick;
+
+    /** @param quick the results come from a {@code --quick} run of the grid */
+    public RecoveryChart(ResultsTable table, boolean quick) {
+        this.table = table;
+        this.quick = quick;
+    }
 
     /**
      * Writes the chart to {@code png} (rendered off-screen; works without a display).
@@ -22,60 +50,131 @@ public final class RecoveryChart {
      * @return false, and no chart (an old one is removed), when there is nothing to draw: no finished run and no
      *         reference column (XChart cannot draw a chart without series)
      */
-    public static boolean write(ResultsTable table, Path png) throws IOException {
+    public boolean write(Path png) throws IOException {
         if (table.variants().isEmpty() && table.references().isEmpty()) {
-            Files.deleteIfExists(png);
+            java.nio.file.Files.deleteIfExists(png);
             return false;
         }
-        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
-        List<String> categories = new ArrayList<>(table.benchmarks());
-        categories.add("average");
-        int groups = categories.size();
-        int series = table.variants().size() + table.references().size();
-        int width = Math.max(800, Math.min(4000, 120 + groups * (30 + 14 * series)));
-        CategoryChart chart = new CategoryChartBuilder().width(width).height(500)
-                .title(table.title() + ": recovery rate").xAxisTitle("benchmark").yAxisTitle("recovery rate (%)").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setYAxisMax(100.0);
-        chart.getStyler().setXAxisLabelRotation(groups > 12 ? 45 : 0);
-        chart.getStyler().setAvailableSpaceFill(0.8);
-        chart.getStyler().setOverlapped(false);
-
-        for (String v : table.variants()) {
-            List<Double> y = new ArrayList<>();
-            for (String b : table.benchmarks()) {
-                ResultsTable.Cell c = table.cell(b, v);
-                y.add(c == null ? 0.0 : 100 * c.rate()); // no results: an empty bar
-            }
-            double avg = table.average(v).rate();
-            y.add(Double.isNaN(avg) ? 0.0 : 100 * avg);
-            chart.addSeries(v, categories, y);
-        }
-        for (Reference r : table.references()) {
-            List<Double> y = new ArrayList<>();
-            for (String b : table.benchmarks()) {
-                Double x = r.rates().get(b);
-                y.add(x == null ? 0.0 : 100 * x);
-            }
-            y.add(r.average() == null ? 0.0 : 100 * r.average());
-            chart.addSeries("reference: " + r.label(), categories, y);
-        }
-        Files.createDirectories(png.toAbsolutePath().getParent());
-        String name = png.getFileName().toString();
-        if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".png")) throw new IllegalArgumentException("not a .png file: " + png);
-        // BitmapEncoder appends the extension itself; render to a temp name, then move into place atomically.
-        Path tmp = png.resolveSibling("." + name.substring(0, name.length() - 4) + ".tmp");
-        Path written = tmp.resolveSibling(tmp.getFileName() + ".png");
         try {
-            BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Files.move(written, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            PngFiles.write(chart(), png);
         } catch (RuntimeException e) {
             throw new IOException("cannot draw " + png + ": " + e, e);
-        } finally {
-            Files.deleteIfExists(written); // a failed or interrupted write leaves no .recovery.tmp.png
         }
         return true;
+    }
+
+    /** One bar of the chart: its series, group (benchmark index) and values in percent; NaN interval: none. */
+    record Bar(int series, int group, double rate, double lo, double hi) { }
+
+    /** The bars, in series order (variants, then reference columns); cells without results have no bar. */
+    List<Bar> bars() {
+        List<Bar> out = new ArrayList<>();
+        List<String> bs = table.benchmarks();
+        int s = 0;
+        for (String v : table.variants()) {
+            for (int g = 0; g < bs.size(); g++) {
+                ResultsTable.Cell c = table.cell(bs.get(g), v);
+                if (c != null) out.add(new Bar(s, g, 100 * c.rate(), 100 * c.interval().lo(), 100 * c.interval().hi()));
+            }
+            ResultsTable.Average a = table.average(v);
+            if (!Double.isNaN(a.rate())) out.add(new Bar(s, bs.size(), 100 * a.rate(), Double.NaN, Double.NaN));
+            s++;
+        }
+        for (Reference r : table.references()) {
+            for (int g = 0; g < bs.size(); g++) {
+                Double x = r.rates().get(bs.get(g));
+                if (x != null) out.add(new Bar(s, g, 100 * x, Double.NaN, Double.NaN));
+            }
+            if (r.average() != null) out.add(new Bar(s, bs.size(), 100 * r.average(), Double.NaN, Double.NaN));
+            s++;
+        }
+        return out;
+    }
+
+    XYChart chart() {
+        List<String> groups = new ArrayList<>(table.benchmarks());
+        groups.add("average");
+        List<String> names = new ArrayList<>(table.variants());
+        for (Reference r : table.references()) names.add("reference: " + r.label());
+        int series = Math.max(1, names.size());
+        int longest = groups.stream().mapToInt(String::length).max().orElse(4);
+        int groupPx = Math.max(Math.max(GROUP_PX, 10 * series), 8 * longest + 14); // names never overlap
+        int width = Math.max(900, Math.min(8000, 160 + groups.size() * groupPx));
+        String title = table.title() + ": recovery rate" + (quick ? " (--quick run: a smoke test, not a result)" : "");
+        XYChart chart = new XYChartBuilder().width(width).height(560).title(title)
+                .xAxisTitle("benchmark   (whiskers: Wilson 95 % interval; thin bar: 0 recovered; no bar: no runs)")
+                .yAxisTitle("recovery rate (%)").build();
+        var st = chart.getStyler();
+        st.setLegendPosition(Styler.LegendPosition.OutsideS);
+        st.setLegendLayout(Styler.LegendLayout.Horizontal);
+        // Benchmark names are written under each group inside the plot (a band below 0): XChart places numeric
+        // ticks itself and drops long tick labels, so they cannot name the groups reliably.
+        st.setYAxisMin(-LABEL_BAND);
+        st.setYAxisMax(100.0);
+        st.setyAxisTickLabelsFormattingFunction(y -> y < -1e-9 ? " " : String.format(java.util.Locale.ROOT, "%.0f", y));
+        st.setXAxisMin(-0.5);
+        st.setXAxisMax(groups.size() - 0.5);
+        st.setXAxisTicksVisible(false);
+        st.setPlotGridVerticalLinesVisible(false);
+        st.setMarkerSize(0);
+        for (int g = 0; g < groups.size(); g++) {
+            chart.addAnnotation(new org.knowm.xchart.AnnotationText(groups.get(g), g, -LABEL_BAND / 2, false));
+        }
+        chart.addAnnotation(new org.knowm.xchart.AnnotationLine(0, false, false));
+
+        double slot = GROUP_FILL / series;
+        List<Bar> bars = bars();
+        Color[] palette = st.getSeriesColors();
+        for (int s = 0; s < names.size(); s++) {
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (Bar b : bars) {
+                if (b.series() != s) continue;
+                double c = b.group() - GROUP_FILL / 2 + slot * (s + 0.5);
+                double h = b.rate() == 0 ? ZERO_STUB : b.rate();
+                double l = c - 0.42 * slot, r = c + 0.42 * slot;
+                xs.addAll(List.of(l, l, r, r));
+                ys.addAll(List.of(0.0, h, h, 0.0));
+            }
+            if (xs.isEmpty()) continue;
+            XYSeries xy = chart.addSeries(names.get(s), xs, ys);
+            xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+            xy.setMarker(SeriesMarkers.NONE);
+            Color col = palette[s % palette.length];
+            xy.setFillColor(new Color(col.getRed(), col.getGreen(), col.getBlue()));
+            xy.setLineColor(col.darker());
+            xy.setLineWidth(1f);
+        }
+        addWhiskers(chart, bars, slot);
+        return chart;
+    }
+
+    /** One line series drawing every interval: a vertical stroke with caps per bar, separated by NaN gaps. */
+    private static void addWhiskers(XYChart chart, List<Bar> bars, double slot) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (Bar b : bars) {
+            if (Double.isNaN(b.lo())) continue;
+            double c = b.group() - GROUP_FILL / 2 + slot * (b.series() + 0.5);
+            double cap = 0.25 * slot;
+            add(xs, ys, c, b.lo(), c, b.hi());
+            add(xs, ys, c - cap, b.lo(), c + cap, b.lo());
+            add(xs, ys, c - cap, b.hi(), c + cap, b.hi());
+        }
+        if (xs.isEmpty()) return;
+        XYSeries w = chart.addSeries("Wilson 95 % interval", xs, ys);
+        w.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        w.setMarker(SeriesMarkers.NONE);
+        w.setLineColor(Color.BLACK);
+        w.setLineStyle(new BasicStroke(1.3f));
+    }
+
+    private static void add(List<Double> xs, List<Double> ys, double x0, double y0, double x1, double y1) {
+        xs.add(x0);
+        ys.add(y0);
+        xs.add(x1);
+        ys.add(y1);
+        xs.add(x1);
+        ys.add(Double.NaN);
     }
 }

@@ -146,8 +146,17 @@ public final class ResultsTable {
     // ---- rendering ----
 
     public String markdown() {
+        return markdown(false);
+    }
+
+    /** @param quick the results come from a {@code --quick} run, which the table then says first */
+    public String markdown(boolean quick) {
         StringBuilder sb = new StringBuilder();
-        sb.append("# ").append(title).append(": recovery rate\n\n");
+        sb.append("# ").append(title).append(": recovery rate").append(quick ? " (--quick)" : "").append("\n\n");
+        if (quick) {
+            sb.append("**--quick run of the grid**: few seeds and a small budget, a smoke test of the set-up, ")
+                    .append("not a result to quote.\n\n");
+        }
         sb.append("Runs whose best expression reaches the success threshold (NMSE on the noiseless test set), per benchmark ")
                 .append("and variant: k/n (rate, [Wilson 95 % interval] in %).");
         if (!references.isEmpty()) sb.append(" Reference columns: published rates as given in the grid file.");

@@ -85,11 +85,20 @@ final class ResumeGuard {
     /** Writes the settings record returned by {@link #check} and copies the grid file into {@code dir}. */
     static void record(GridSpec spec, Path dir, Map<String, Object> settings) throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("quick", spec.quickApplied());
         doc.put("variants", settings);
         AtomicFiles.write(dir.resolve(SETTINGS), "# Settings each variant's runs used (base config + overrides; benchmark and seed\n"
                 + "# vary per run). Written by 'dsr bench' to refuse resuming with different settings; do not edit.\n"
                 + YAML.writeValueAsString(doc));
         AtomicFiles.write(dir.resolve(GRID_COPY), Files.readString(spec.file(), StandardCharsets.UTF_8));
+    }
+
+    /** Whether the folder's runs come from a {@code --quick} run of its grid (as settings.yaml records it). */
+    static boolean recordedQuick(Path dir) {
+        Path f = dir.resolve(SETTINGS);
+        if (!Files.exists(f)) return false;
+        Object q = DottedKeys.asMap(YamlConfigReader.readFile(f).toPlain()).get("quick");
+        return Boolean.TRUE.equals(q) || "true".equals(String.valueOf(q));
     }
 
     /** Human-readable differences between two canonical trees: "key: was X, now Y". */

@@ -28,4 +28,12 @@ public interface RunExecutor {
      */
     default void check(RunSpec spec) throws Exception {
     }
+
+    /**
+     * Provenance of this process (dsr4j build, plugins, JVM, machine, command) for the grid folder's
+     * {@code provenance.yaml}, or null when the executor has none to give.
+     */
+    default io.dsr4j.train.report.Provenance provenance() {
+        return null;
+    }
 }

@@ -11,7 +11,11 @@ import io.dsr4j.programs.data.BenchmarkRegistry;
 import io.dsr4j.train.Experiment;
 import io.dsr4j.train.RunLimits;
 import io.dsr4j.train.run.ExperimentRunner;
+import io.dsr4j.train.report.Provenance;
+import io.dsr4j.train.report.ProvenanceNotes;
 import io.dsr4j.train.run.RunResult;
+
+import java.io.IOException;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -24,9 +28,24 @@ import java.util.TreeSet;
 public final class TrainerRunExecutor implements RunExecutor {
 
     private final PluginRegistry registry;
+    private final String commandLine;
+    private Provenance provenance;
 
     public TrainerRunExecutor(PluginRegistry registry) {
+        this(registry, "dsr bench (run executed for a grid)");
+    }
+
+    /** @param commandLine the command that started the grid, recorded in each run's provenance.yaml */
+    public TrainerRunExecutor(PluginRegistry registry, String commandLine) {
         this.registry = registry;
+        this.commandLine = commandLine;
+    }
+
+    /** This process's provenance, collected once (plugin jars are hashed) for every run it executes. */
+    @Override
+    public synchronized Provenance provenance() {
+        if (provenance == null) provenance = Provenance.collect(commandLine, registry);
+        return provenance;
     }
 
     /** The complete configuration of a run (validated; its {@code resolvedYaml()} is the run folder's config.yaml). */
@@ -55,6 +74,11 @@ public final class TrainerRunExecutor implements RunExecutor {
         DsrConfig c = config(spec);
         Files.createDirectories(runDir);
         Files.writeString(runDir.resolve("config.yaml"), c.resolvedYaml());
+        try {
+            ProvenanceNotes.forPolicy(provenance(), c).writeTo(runDir);
+        } catch (IOException | RuntimeException e) { // a record beside the results, never a reason to fail the run
+            System.err.println("dsr: warning: could not write " + runDir.resolve(Provenance.FILE) + ": " + e);
+        }
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         ExperimentRunner runner = new ExperimentRunner(registry, quiet, System.err);
         RunResult r = runner.runSeed(c.with("logging.progress", "off"), Experiment.loadDataset(c, registry),

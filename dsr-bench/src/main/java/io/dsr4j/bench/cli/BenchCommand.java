@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 /** {@code dsr bench GRID.yaml}: run (or resume) an experiment grid and tabulate it. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run a grid of variants x benchmarks x seeds (configs/paper/*.yaml), appending each finished run "
-                + "to DIR/results.csv; rerunning skips finished runs. Writes table.md, table.csv and recovery.png.",
+                + "to DIR/results.csv; rerunning skips finished runs. Writes table.md, table.csv, table.tex, recovery.png, report.md and provenance.yaml.",
                 "Exit codes: 0 every run finished, 1 a run failed (listed in DIR/failures.csv; rerun to retry), "
                         + "2 bad input (grid, configuration, or DIR in use), 130 interrupted."})
 final class BenchCommand implements Callable<Integer> {
@@ -69,6 +69,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             return SparkBench.run(grid, out, quick, seeds, spark, root.pluginPaths(), root.plugins(), System.out);
         }
-        return BenchApp.run(grid, out, parallel, quick, seeds, new TrainerRunExecutor(root.plugins()), System.out);
+        return BenchApp.run(grid, out, parallel, quick, seeds, new TrainerRunExecutor(root.plugins(), DsrCli.invocation(spec)),
+                System.out);
     }
 }
