@@ -120,7 +120,7 @@ class ResultsTableTest {
         Path png = out.resolve("recovery.png");
         assertTrue(Files.size(png) > 1000, "non-trivial PNG");
         BufferedImage img = ImageIO.read(png.toFile());
-        assertTrue(img.getWidth() >= 800 && img.getHeight() == 500, img.getWidth() + "x" + img.getHeight());
+        assertTrue(img.getWidth() >= 800 && img.getHeight() >= 500, img.getWidth() + "x" + img.getHeight());
         try (var files = Files.list(out)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().contains(".tmp")));
         }
