@@ -25,7 +25,8 @@ public final class IterationLog implements AutoCloseable {
             if (keepIterations > 0 && Files.exists(file)) {
                 List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
                 int keep = (int) Math.min(lines.size(), keepIterations + 1);
-                Files.write(file, lines.subList(0, keep), StandardCharsets.UTF_8);
+                // atomically: a crash here must not tear the rows the checkpoint still needs
+                io.dsr4j.train.run.AtomicFiles.write(file, String.join("\n", lines.subList(0, keep)) + "\n");
                 out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             } else {
                 out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
