@@ -266,8 +266,8 @@ public final class ExperimentRunner {
         }
     }
 
-    /** One line: what went wrong, with the cause when the exception only wraps it. */
-    static String describe(Throwable e) {
+    /** One line: what went wrong, with the cause when the exception only wraps it (e.g. a full disk). */
+    public static String describe(Throwable e) {
         Throwable root = e;
         while ((root instanceof UncheckedIOException || root instanceof java.util.concurrent.ExecutionException)
                 && root.getCause() != null) {
