@@ -47,8 +47,6 @@ final class FailureLog {
 
     static String describe(Throwable error) {
         if (error instanceof RemoteRunFailure r) return r.description();
-        String m = error.getMessage();
-        String text = error.getClass().getSimpleName() + (m == null ? "" : ": " + m);
-        return text.replace('\r', ' ').replace('\n', ' ');
+        return io.dsr4j.train.run.ExperimentRunner.describe(error); // the cause, not its wrapper
     }
 }
