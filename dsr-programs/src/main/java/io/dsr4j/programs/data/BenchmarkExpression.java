@@ -95,6 +95,23 @@ public final class BenchmarkExpression {
     @Override
     public String toString() { return source; }
 
+    /** Walks the expression tree bottom-up (symbolic comparison, printing). */
+    public interface Visitor<T> {
+        /** A number as written in the source ({@code "3.39"}, {@code "pi"}) and its value. */
+        T number(String text, double value);
+
+        /** Input {@code x<index+1>}. */
+        T variable(int index);
+
+        /**
+         * A function or operator by its reference name: {@code add, sub, mul, div, pow, neg} for the operators, else
+         * the function's name as written ({@code sin}, {@code ln}, {@code n2}, ...).
+         */
+        T call(String name, List<T> args);
+    }
+
+    public <T> T accept(Visitor<T> v) { return root.accept(v); }
+
     /**
      * {@code numpy.power} on doubles: the C library's correctly rounded pow. Exponents with an exact shortcut
      * (also NumPy's fast paths for {@code **}) use it, so the result is exactly the rounded value.
@@ -126,9 +143,13 @@ public final class BenchmarkExpression {
     private interface Node {
         /** Column of n values; may return an input column itself (callers must not modify the result). */
         double[] eval(double[][] x, int n);
+
+        <T> T accept(Visitor<T> v);
     }
 
-    private record Constant(double value) implements Node {
+    private record Constant(String text, double value) implements Node {
+        public <T> T accept(Visitor<T> v) { return v.number(text, value); }
+
         public double[] eval(double[][] x, int n) {
             double[] out = new double[n];
             java.util.Arrays.fill(out, value);
@@ -137,10 +158,14 @@ public final class BenchmarkExpression {
     }
 
     private record Variable(int index) implements Node {
+        public <T> T accept(Visitor<T> v) { return v.variable(index); }
+
         public double[] eval(double[][] x, int n) { return x[index]; }
     }
 
-    private record Unary(DoubleUnaryOperator f, Node arg) implements Node {
+    private record Unary(String name, DoubleUnaryOperator f, Node arg) implements Node {
+        public <T> T accept(Visitor<T> v) { return v.call(name, List.of(arg.accept(v))); }
+
         public double[] eval(double[][] x, int n) {
             double[] a = arg.eval(x, n);
             double[] out = new double[n];
@@ -149,7 +174,9 @@ public final class BenchmarkExpression {
         }
     }
 
-    private record Binary(DoubleBinaryOperator f, Node left, Node right) implements Node {
+    private record Binary(String name, DoubleBinaryOperator f, Node left, Node right) implements Node {
+        public <T> T accept(Visitor<T> v) { return v.call(name, List.of(left.accept(v), right.accept(v))); }
+
         public double[] eval(double[][] x, int n) {
             double[] a = left.eval(x, n);
             double[] b = right.eval(x, n);
@@ -181,8 +208,8 @@ public final class BenchmarkExpression {
         private Node expr() {
             Node left = term();
             while (true) {
-                if (accept("+")) left = new Binary(Double::sum, left, term());
-                else if (accept("-")) left = new Binary((a, b) -> a - b, left, term());
+                if (accept("+")) left = new Binary("add", Double::sum, left, term());
+                else if (accept("-")) left = new Binary("sub", (a, b) -> a - b, left, term());
                 else return left;
             }
         }
@@ -190,21 +217,21 @@ public final class BenchmarkExpression {
         private Node term() {
             Node left = unary();
             while (true) {
-                if (accept("*")) left = new Binary((a, b) -> a * b, left, unary());
-                else if (accept("/")) left = new Binary((a, b) -> a / b, left, unary());
+                if (accept("*")) left = new Binary("mul", (a, b) -> a * b, left, unary());
+                else if (accept("/")) left = new Binary("div", (a, b) -> a / b, left, unary());
                 else return left;
             }
         }
 
         private Node unary() {
-            if (accept("-")) return new Unary(v -> -v, unary());
+            if (accept("-")) return new Unary("neg", v -> -v, unary());
             if (accept("+")) return unary();
             return power();
         }
 
         private Node power() {
             Node base = primary();
-            if (accept("**")) return new Binary(BenchmarkExpression::power, base, unary());
+            if (accept("**")) return new Binary("pow", BenchmarkExpression::power, base, unary());
             return base;
         }
 
@@ -223,7 +250,7 @@ public final class BenchmarkExpression {
                 while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_')) pos++;
                 String name = s.substring(start, pos);
                 if (accept("(")) return call(name, start);
-                if (name.equals("pi")) return new Constant(Math.PI);
+                if (name.equals("pi")) return new Constant("pi", Math.PI);
                 if (name.matches("x[1-9][0-9]*")) {
                     int i = Integer.parseInt(name.substring(1));
                     if (i > variableCount) throw errorAt(start, "variable " + name + " but the benchmark has " + variableCount + " input(s)");
@@ -245,12 +272,12 @@ public final class BenchmarkExpression {
             DoubleUnaryOperator u = UNARY.get(name);
             if (u != null) {
                 if (args.size() != 1) throw errorAt(start, name + "() takes 1 argument, got " + args.size());
-                return new Unary(u, args.get(0));
+                return new Unary(name, u, args.get(0));
             }
             DoubleBinaryOperator b = BINARY.get(name);
             if (b != null) {
                 if (args.size() != 2) throw errorAt(start, name + "() takes 2 arguments, got " + args.size());
-                return new Binary(b, args.get(0), args.get(1));
+                return new Binary(name, b, args.get(0), args.get(1));
             }
             TreeSet<String> known = new TreeSet<>(UNARY.keySet());
             known.addAll(BINARY.keySet());
@@ -271,7 +298,7 @@ public final class BenchmarkExpression {
             }
             String text = s.substring(start, pos);
             try {
-                return new Constant(Double.parseDouble(text)); // correctly rounded, like Python's float()
+                return new Constant(text, Double.parseDouble(text)); // correctly rounded, like Python's float()
             } catch (NumberFormatException e) {
                 throw errorAt(start, "bad number '" + text + "'");
             }

@@ -1,0 +1,70 @@
+package io.dsr4j.programs.symbolic;
+
+import io.dsr4j.programs.data.BenchmarkExpression;
+
+import java.time.Duration;
+
+/**
+ * Computer algebra for finished programs: simplification of what a run shows or saves, and symbolic recovery of a
+ * known expression. Never on the training path. Every call has a time limit and never throws: a failure or a timeout
+ * gives the raw forms ({@link Simplified#status()}) or {@link Verdict#UNKNOWN}. Thread-safe; calls are served one at a
+ * time by one worker thread.
+ */
+public interface SymbolicMath extends AutoCloseable {
+
+    /** Default time limit of one simplification or comparison. */
+    Duration DEFAULT_LIMIT = Duration.ofSeconds(2);
+
+    /**
+     * Rows to check a simplified form on: input columns {@code x[var][row]} and the raw program's values there. The
+     * simplified form is used only if it gives the same values (relative 1e-6) wherever the raw program is finite.
+     */
+    record Check(double[][] x, double[] rawValues) { }
+
+    /**
+     * Simplified infix, LaTeX and SymPy forms of {@code program}, or {@code raw} with the reason.
+     *
+     * @param check rows to verify the result on, or null to trust it unchecked
+     */
+    Simplified simplify(SymbolicProgram program, Simplified.RawForms raw, Check check, Duration limit);
+
+    /**
+     * Whether {@code model} is symbolically the {@code target}: their difference simplifies to 0, or, for a target
+     * without numeric constants, their ratio simplifies to a nonzero constant (SRBench's definition). The model's
+     * numbers are first replaced by the simplest rationals within a relative 1e-6 (so a fitted 3.3900000004 is 339/100)
+     * and the target's decimals are read exactly.
+     */
+    Verdict recovers(BenchmarkExpression target, SymbolicProgram model, Duration limit);
+
+    /** Stops the worker thread (pending calls then answer raw / unknown). */
+    @Override
+    void close();
+
+    /** Symja when it is on the class path, else {@link #unavailable()}. */
+    static SymbolicMath create() {
+        try {
+            Class.forName("org.matheclipse.core.eval.ExprEvaluator", false, SymbolicMath.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return unavailable();
+        }
+        return new io.dsr4j.programs.symbolic.symja.SymjaMath();
+    }
+
+    /** Raw forms and unknown verdicts only. */
+    static SymbolicMath unavailable() {
+        return new SymbolicMath() {
+            @Override
+            public Simplified simplify(SymbolicProgram program, Simplified.RawForms raw, Check check, Duration limit) {
+                return Simplified.raw(raw, Simplified.Status.UNAVAILABLE);
+            }
+
+            @Override
+            public Verdict recovers(BenchmarkExpression target, SymbolicProgram model, Duration limit) {
+                return Verdict.UNKNOWN;
+            }
+
+            @Override
+            public void close() { }
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package io.dsr4j.programs.symbolic;
+
+import io.dsr4j.api.token.Library;
+import io.dsr4j.api.token.Token;
+import io.dsr4j.api.token.TokenKind;
+import io.dsr4j.programs.token.Builtin;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A finished program as a computer-algebra system needs it: prefix tokens by name with their arity, numbers
+ * (fitted constants and hard-coded constants) as values, and whether the protected operators are in use.
+ *
+ * @param tokens        prefix order
+ * @param protectedMode the run used the protected variants of div, log, sqrt, exp, inv, ...
+ */
+public record SymbolicProgram(List<Item> tokens, boolean protectedMode) {
+
+    /**
+     * One token: a number ({@code name} = {@link #NUMBER}, its {@code value}), an input {@code x<i>} or a function by its
+     * token name.
+     */
+    public record Item(String name, int arity, double value) { }
+
+    public static final String NUMBER = "#number";
+
+    public SymbolicProgram {
+        tokens = List.copyOf(tokens);
+    }
+
+    /** From a traversal of {@code library} with the fitted values of its {@code const} tokens. */
+    public static SymbolicProgram of(int[] traversal, double[] constants, Library library, boolean protectedMode) {
+        List<Item> items = new ArrayList<>(traversal.length);
+        int c = 0;
+        for (int t : traversal) {
+            Token tok = library.token(t);
+            if (tok.kind() == TokenKind.PLACEHOLDER) {
+                items.add(new Item(NUMBER, 0, constants == null || c >= constants.length ? Double.NaN : constants[c]));
+                c++;
+            } else if (tok.kind() == TokenKind.CONSTANT) {
+                items.add(new Item(NUMBER, 0, tok.value()));
+            } else {
+                items.add(new Item(tok.name(), tok.arity(), Double.NaN));
+            }
+        }
+        return new SymbolicProgram(items, protectedMode);
+    }
+
+    /**
+     * From a traversal string as written in {@code summary.csv}, {@code hof.csv} and {@code results.csv}
+     * ({@code "add,mul,x1,x1,3.5"}: fitted constants appear as numbers). Built-in tokens and inputs only.
+     *
+     * @throws IllegalArgumentException for a token that is neither (a plugin token's arity is unknown here)
+     */
+    public static SymbolicProgram parse(String traversal, boolean protectedMode) {
+        List<Item> items = new ArrayList<>();
+        for (String raw : traversal.split(",")) {
+            String name = raw.trim();
+            Builtin b = Builtin.byName(name);
+            if (b != null) {
+                items.add(new Item(name, b.arity(), Double.NaN));
+            } else if (name.matches("x[1-9][0-9]*")) {
+                items.add(new Item(name, 0, Double.NaN));
+            } else if (name.equals("pi")) {
+                items.add(new Item(NUMBER, 0, Math.PI));
+            } else {
+                try {
+                    items.add(new Item(NUMBER, 0, Double.parseDouble(name)));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("token '" + name + "' is not a built-in token, an input or a number");
+                }
+            }
+        }
+        return new SymbolicProgram(items, protectedMode);
+    }
+}

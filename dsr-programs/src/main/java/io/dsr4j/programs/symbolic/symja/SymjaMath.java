@@ -1,0 +1,231 @@
+package io.dsr4j.programs.symbolic.symja;
+
+import io.dsr4j.programs.data.BenchmarkExpression;
+import io.dsr4j.programs.symbolic.Simplified;
+import io.dsr4j.programs.symbolic.SymbolicMath;
+import io.dsr4j.programs.symbolic.SymbolicProgram;
+import io.dsr4j.programs.symbolic.Verdict;
+import org.matheclipse.core.basic.Config;
+import org.matheclipse.core.eval.EvalEngine;
+import org.matheclipse.core.eval.ExprEvaluator;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.interfaces.IExpr;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * {@link SymbolicMath} on Symja (matheclipse-core). One daemon worker thread owns a Symja engine (Symja keeps its
+ * engine per thread); calls wait for it. Symja's one-time start-up (~2-3 s, its symbol tables) happens on the first
+ * call and does not count against that call's limit. On a timeout the engine is asked to stop; a worker that does not
+ * stop within a second is abandoned and replaced.
+ */
+public final class SymjaMath implements SymbolicMath {
+
+    /** Relative tolerance of the check of a simplified form against the raw program's values. */
+    static final double CHECK_TOLERANCE = 1e-6;
+    /** Longest time Symja's one-time start-up may take. */
+    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
+
+    private final Object lock = new Object();
+    private ExecutorService worker;        // guarded by lock
+    private Future<Session> session;       // guarded by lock
+
+    /** Symja's evaluator and engine, confined to the worker thread. */
+    private static final class Session {
+        final ExprEvaluator evaluator;
+        final EvalEngine engine;
+
+        Session() {
+            // Symja starts a background thread that loads its integration rules unless told not to; simplification
+            // never integrates, and the thread would keep ~60 MB and the JVM alive. A Symja-wide setting.
+            Config.JAS_NO_THREADS = true;
+            PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+            engine = new EvalEngine("dsr4j", 256, nowhere, true);
+            engine.setQuietMode(true);
+            engine.setErrorPrintStream(nowhere);
+            EvalEngine.set(engine);
+            evaluator = new ExprEvaluator(engine, false, (short) 100);
+        }
+
+        IExpr eval(IExpr e) {
+            return evaluator.eval(e);
+        }
+    }
+
+    public SymjaMath() {
+        start();
+    }
+
+    private void start() {
+        worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "dsr4j-symja");
+            t.setDaemon(true);
+            return t;
+        });
+        session = worker.submit(Session::new);
+    }
+
+    @Override
+    public Simplified simplify(SymbolicProgram program, Simplified.RawForms raw, Check check, Duration limit) {
+        IExpr[] translated = new IExpr[1];
+        try {
+            translated[0] = SymjaTranslator.program(program, true, false);
+        } catch (SymjaTranslator.UnsupportedToken e) {
+            return Simplified.raw(raw, Simplified.Status.UNSUPPORTED);
+        } catch (RuntimeException | LinkageError e) {
+            return Simplified.raw(raw, Simplified.Status.FAILED);
+        }
+        Result<Simplified> r = call(s -> simplifyOn(s, translated[0], raw, check), limit);
+        return switch (r.outcome) {
+            case DONE -> r.value;
+            case TIMEOUT -> Simplified.raw(raw, Simplified.Status.TIMEOUT);
+            case FAILED -> Simplified.raw(raw, Simplified.Status.FAILED);
+        };
+    }
+
+    private static Simplified simplifyOn(Session s, IExpr e, Simplified.RawForms raw, Check check) {
+        // Candidates, preferred first on equal size: expanded simplified form, simplified form, the evaluated input.
+        IExpr evaluated = s.eval(e);
+        IExpr simplified = s.eval(F.Simplify(evaluated));
+        IExpr expanded = s.eval(F.Expand(simplified));
+        List<IExpr> candidates = new ArrayList<>(List.of(expanded, simplified, evaluated));
+        candidates.sort(Comparator.comparingLong(IExpr::leafCount)); // stable: ties keep the preference order
+        boolean rejected = false;
+        for (IExpr c : candidates) {
+            if (check != null && !agrees(c, check)) {
+                rejected = true;
+                continue;
+            }
+            try {
+                return new Simplified(new SymjaPrinter(SymjaPrinter.Style.INFIX).print(c),
+                        new SymjaPrinter(SymjaPrinter.Style.LATEX).print(c),
+                        new SymjaPrinter(SymjaPrinter.Style.SYMPY).print(c), Simplified.Status.SIMPLIFIED);
+            } catch (IllegalArgumentException unprintable) {
+                // try the next candidate
+            }
+        }
+        return Simplified.raw(raw, rejected ? Simplified.Status.REJECTED : Simplified.Status.FAILED);
+    }
+
+    /** Same values as the raw program (relative {@link #CHECK_TOLERANCE}) wherever the raw program is finite. */
+    static boolean agrees(IExpr c, Check check) {
+        double[] raw = check.rawValues();
+        double scale = 0;
+        int finite = 0;
+        for (double v : raw) {
+            if (Double.isFinite(v)) {
+                scale += v * v;
+                finite++;
+            }
+        }
+        scale = finite == 0 ? 0 : Math.sqrt(scale / finite);
+        try {
+            for (int row = 0; row < raw.length; row++) {
+                if (!Double.isFinite(raw[row])) continue;
+                double v = SymjaEvaluator.eval(c, check.x(), row);
+                if (!(Math.abs(v - raw[row]) <= CHECK_TOLERANCE * (Math.abs(raw[row]) + scale) + 1e-300)) return false;
+            }
+            return true;
+        } catch (IllegalArgumentException unknownHead) {
+            return false;
+        }
+    }
+
+    @Override
+    public Verdict recovers(BenchmarkExpression target, SymbolicProgram model, Duration limit) {
+        IExpr t, m;
+        boolean constantFree;
+        try {
+            t = SymjaTranslator.target(target);
+            // The model as printed: protected operators read as their plain formulas (see SymjaTranslator).
+            m = SymjaTranslator.program(model, false, true);
+            constantFree = SymjaTranslator.constantFree(target);
+        } catch (RuntimeException | LinkageError e) {
+            return Verdict.UNKNOWN;
+        }
+        Result<Verdict> r = call(s -> {
+            IExpr diff = F.Subtract(t, m);
+            if (s.eval(F.Simplify(diff)).isZero()) return Verdict.YES;
+            if (s.eval(F.Simplify(F.ExpandAll(diff))).isZero()) return Verdict.YES;
+            if (constantFree) {
+                IExpr ratio = s.eval(F.Simplify(F.Divide(m, t)));
+                if (ratio.isNumber() && !ratio.isZero()) return Verdict.YES;
+            }
+            return Verdict.NO;
+        }, limit);
+        return r.outcome == Outcome.DONE ? r.value : Verdict.UNKNOWN;
+    }
+
+    private enum Outcome { DONE, TIMEOUT, FAILED }
+
+    private record Result<T>(Outcome outcome, T value) { }
+
+    /** Runs {@code task} on the worker with the engine's stop flag as the time limit; serialised. */
+    private <T> Result<T> call(Function<Session, T> task, Duration limit) {
+        synchronized (lock) {
+            if (worker == null) return new Result<>(Outcome.FAILED, null);
+            Session s;
+            try {
+                s = session.get(STARTUP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Result<>(Outcome.FAILED, null);
+            } catch (ExecutionException | TimeoutException e) {
+                return new Result<>(Outcome.FAILED, null);
+            }
+            CountDownLatch finished = new CountDownLatch(1);
+            Future<T> f = worker.submit(() -> {
+                try {
+                    s.engine.setStopRequested(false);
+                    return task.apply(s);
+                } finally {
+                    finished.countDown();
+                }
+            });
+            try {
+                return new Result<>(Outcome.DONE, f.get(limit.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (TimeoutException e) {
+                s.engine.stopRequest();
+                try {
+                    if (!finished.await(1, TimeUnit.SECONDS)) restart();
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+                return new Result<>(Outcome.TIMEOUT, null);
+            } catch (InterruptedException e) {
+                s.engine.stopRequest();
+                Thread.currentThread().interrupt();
+                return new Result<>(Outcome.FAILED, null);
+            } catch (ExecutionException | RuntimeException e) {
+                return new Result<>(Outcome.FAILED, null);
+            }
+        }
+    }
+
+    /** Abandons a worker stuck in Symja (it is a daemon thread) and starts a fresh one. */
+    private void restart() {
+        worker.shutdownNow();
+        start();
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (worker != null) worker.shutdownNow();
+            worker = null;
+        }
+    }
+}
