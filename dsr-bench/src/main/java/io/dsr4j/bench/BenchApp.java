@@ -3,6 +3,7 @@ package io.dsr4j.bench;
 import io.dsr4j.train.run.AtomicFiles;
 
 import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.programs.symbolic.SymbolicMath;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -74,7 +75,14 @@ public final class BenchApp {
         if (seeds != null) grid = grid.withSeeds(seeds);
         Path dir = outDir != null ? outDir : defaultOutDir(grid, quick);
         GridRunner runner = new GridRunner(grid, executor, dispatcher, dir, quick);
-        GridRunner.Report report = runner.run(out, System.err);
+        GridRunner.Report report;
+        SymbolicMath[] math = new SymbolicMath[1]; // Symja starts only if older results need symbolic columns
+        runner.backfillWith(() -> math[0] != null ? math[0] : (math[0] = SymbolicMath.create()));
+        try {
+            report = runner.run(out, System.err);
+        } finally {
+            if (math[0] != null) math[0].close();
+        }
         Provenance provenance = executor.provenance();
         if (provenance != null) {
             try {

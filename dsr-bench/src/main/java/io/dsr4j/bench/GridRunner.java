@@ -1,6 +1,8 @@
 package io.dsr4j.bench;
 
 import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.programs.symbolic.SymbolicMath;
+import io.dsr4j.train.run.ExperimentRunner;
 import io.dsr4j.train.run.DirLock;
 import io.dsr4j.train.run.OutputDirs;
 import io.dsr4j.train.run.RunResult;
@@ -17,12 +19,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Runs every run of a grid that {@code outDir/results.csv} does not hold yet (with a {@link RunDispatcher}: threads
  * of this JVM, {@code parallel} at a time, or Spark tasks), appending each finished run to results.csv atomically. A failing run is logged (stderr, {@code failures.csv}, {@code error.txt} in
  * its folder) and the others go on; running again retries failures and skips finished runs, so an interrupted grid
- * resumes with nothing lost. Each run gets its own folder {@code outDir/runs/<variant>/<benchmark>/seed-<n>}.
+ * resumes with nothing lost. Each run gets its own folder {@code outDir/runs/<variant>/<benchmark>/seed_<n>}, named like
+ * the seed folders of {@code dsr run}; a folder of an older version ({@code seed-<n>}) is renamed before its run resumes.
  */
 public final class GridRunner {
 
@@ -40,6 +44,7 @@ public final class GridRunner {
     private final RunExecutor executor;
     private final RunDispatcher dispatcher;
     private final Path outDir;
+    private Supplier<SymbolicMath> symbolicMath;
 
     /**
      * Runs in threads of this JVM.
@@ -121,10 +126,15 @@ public final class GridRunner {
                 dispatcher.describe());
         check(pending);
         ResumeGuard.record(grid, outDir, settings);
+        for (RunSpec spec : pending) migrateLegacyFolder(spec);
 
         Recorder recorder = new Recorder(results, new FailureLog(outDir), out, err, pending.size());
         if (!pending.isEmpty()) dispatcher.dispatch(pending, recorder);
         results.sort(gridOrder(all));
+        if (symbolicMath != null) {
+            int filled = SymbolicBackfill.fill(results, grid, symbolicMath, SymbolicMath.DEFAULT_LIMIT);
+            if (filled > 0) out.printf(Locale.ROOT, "added symbolic success and simplified expressions to %d earlier results%n", filled);
+        }
         int failed = recorder.failed.get();
         if (failed > 0) {
             err.printf(Locale.ROOT, "%d of %d runs failed (see %s); run the same command again to retry them%n",
@@ -186,7 +196,7 @@ public final class GridRunner {
             int n = done.incrementAndGet();
             out.printf(Locale.ROOT, "[%d/%d] %s: %s after %d iterations, %.1f s, r_best %.4f, %s (recovered %d/%d so far%s)%n",
                     n, count, spec.key(), result.success() ? "recovered" : "not recovered", result.iterations(),
-                    result.seconds(), result.rBest(), result.expression(), r, succeeded.get(), eta(n));
+                    result.seconds(), result.rBest(), result.simplified().infix(), r, succeeded.get(), eta(n));
         }
 
         @Override
@@ -210,9 +220,22 @@ public final class GridRunner {
         }
     }
 
-    /** {@code outDir/runs/<variant>/<benchmark>/seed-<n>} (a CSV benchmark's path flattened into one safe name). */
+    /** {@code outDir/runs/<variant>/<benchmark>/seed_<n>} (a CSV benchmark's path flattened into one safe name). */
     public Path runDir(RunSpec spec) {
-        return outDir.resolve("runs").resolve(spec.variant()).resolve(safeName(spec.benchmark())).resolve("seed-" + spec.seed());
+        return outDir.resolve("runs").resolve(spec.variant()).resolve(safeName(spec.benchmark()))
+                .resolve(ExperimentRunner.seedFolder(spec.seed()));
+    }
+
+    /** Renames a run folder named by an older version ({@code seed-<n>}), so an interrupted run resumes from its checkpoint. */
+    private void migrateLegacyFolder(RunSpec spec) throws IOException {
+        Path dir = runDir(spec);
+        Path legacy = dir.resolveSibling("seed-" + spec.seed());
+        if (Files.isDirectory(legacy) && !Files.exists(dir)) Files.move(legacy, dir);
+    }
+
+    /** Fill symbolic success and simplified expressions into results of older versions with {@code math}. */
+    public void backfillWith(Supplier<SymbolicMath> math) {
+        this.symbolicMath = math;
     }
 
     static String safeName(String benchmark) {

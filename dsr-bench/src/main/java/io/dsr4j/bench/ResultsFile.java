@@ -96,6 +96,20 @@ public final class ResultsFile {
         csv.replaceAll(lines);
     }
 
+    /** Rewrites the file with every row replaced by {@code f} (same keys, same order). */
+    synchronized void update(java.util.function.UnaryOperator<ResultRow> f) throws IOException {
+        List<String> lines = new ArrayList<>();
+        boolean changed = false;
+        for (Map.Entry<String, ResultRow> e : rows.entrySet()) {
+            ResultRow r = f.apply(e.getValue());
+            if (!r.key().equals(e.getKey())) throw new IllegalArgumentException("update changed the key of " + e.getKey());
+            changed |= r != e.getValue();
+            e.setValue(r);
+            lines.add(r.csv());
+        }
+        if (changed) csv.replaceAll(lines);
+    }
+
     static ConfigException missing(Path dir) {
         return new ConfigException(dir.resolve(NAME) + ": no results file; run the grid into this folder first "
                 + "(dsr bench GRID.yaml --out " + dir + ")");

@@ -19,11 +19,20 @@ import java.util.Set;
  */
 public final class ResultsTable {
 
-    /** One benchmark × variant. Medians are over successful runs (NaN when none succeeded). */
+    /**
+     * One benchmark × variant. Medians are over successful runs (NaN when none succeeded). {@code symbolicSuccesses}
+     * counts runs whose best expression is symbolically the benchmark's; {@code symbolicUnknown} those where that is
+     * not known (no known expression, undecided in time).
+     */
     public record Cell(String benchmark, String variant, int runs, int successes, Wilson interval,
-                       double medianSeconds, double medianSamples, double medianIterations) {
+                       double medianSeconds, double medianSamples, double medianIterations, int symbolicSuccesses,
+                       int symbolicUnknown) {
         public double rate() {
             return (double) successes / runs;
+        }
+
+        public double symbolicRate() {
+            return symbolicUnknown == runs ? Double.NaN : (double) symbolicSuccesses / runs;
         }
     }
 
@@ -80,6 +89,12 @@ public final class ResultsTable {
 
     private static Cell cell(String b, String v, List<ResultRow> g) {
         int k = 0;
+        int symbolic = 0;
+        int unknown = 0;
+        for (ResultRow r : g) {
+            if (r.symbolicSuccess() == io.dsr4j.programs.symbolic.Verdict.YES) symbolic++;
+            if (r.symbolicSuccess() == io.dsr4j.programs.symbolic.Verdict.UNKNOWN) unknown++;
+        }
         List<Double> sec = new ArrayList<>();
         List<Double> samples = new ArrayList<>();
         List<Double> iters = new ArrayList<>();
@@ -90,7 +105,8 @@ public final class ResultsTable {
             samples.add((double) r.nSamples());
             iters.add((double) r.iterations());
         }
-        return new Cell(b, v, g.size(), k, Wilson.interval95(k, g.size()), median(sec), median(samples), median(iters));
+        return new Cell(b, v, g.size(), k, Wilson.interval95(k, g.size()), median(sec), median(samples), median(iters),
+                symbolic, unknown);
     }
 
     /** The median (mean of the middle two for an even count), NaN for no values. */
@@ -191,6 +207,8 @@ public final class ResultsTable {
         for (Reference r : references) avg.add(r.average() == null ? "" : pct(r.average()) + "%");
         row(sb, avg);
 
+        symbolicMarkdown(sb);
+
         sb.append("\n## Median cost of a recovery\n\n");
         sb.append("Over successful runs only: wall-clock seconds / expressions evaluated (n_samples) / iterations.\n\n");
         List<String> head2 = new ArrayList<>();
@@ -211,28 +229,70 @@ public final class ResultsTable {
         return sb.toString();
     }
 
+    /** Symbolic recovery per benchmark and variant, when any run's verdict is known. */
+    private void symbolicMarkdown(StringBuilder sb) {
+        boolean any = cells.values().stream().anyMatch(c -> c.symbolicUnknown() < c.runs());
+        if (!any) return;
+        sb.append("\n## Symbolic recovery\n\n");
+        sb.append("Runs whose best expression is symbolically the benchmark's (the difference simplifies to 0, or for a ")
+                .append("target without constants the ratio to a constant; computer algebra, see docs/outputs.md): k/n; ")
+                .append("\"?\" counts runs it could not decide.\n\n");
+        List<String> head = new ArrayList<>();
+        head.add("benchmark");
+        head.addAll(variants);
+        row(sb, head);
+        sb.append("|").append("---|".repeat(head.size())).append('\n');
+        for (String b : benchmarks) {
+            List<String> cols = new ArrayList<>();
+            cols.add(b);
+            for (String v : variants) {
+                Cell c = cell(b, v);
+                cols.add(c == null ? "–" : c.symbolicUnknown() == c.runs() ? "?" : c.symbolicSuccesses() + "/" + c.runs()
+                        + (c.symbolicUnknown() > 0 ? " (" + c.symbolicUnknown() + " ?)" : ""));
+            }
+            row(sb, cols);
+        }
+        List<String> avg = new ArrayList<>();
+        avg.add("**average**");
+        for (String v : variants) {
+            double sum = 0;
+            int n = 0;
+            for (String b : benchmarks) {
+                Cell c = cell(b, v);
+                if (c == null || Double.isNaN(c.symbolicRate())) continue;
+                sum += c.symbolicRate();
+                n++;
+            }
+            avg.add(n == 0 ? "–" : "**" + pct(sum / n) + "%**");
+        }
+        row(sb, avg);
+    }
+
     /** Long format: one line per benchmark × variant, then per-variant averages, then reference numbers. */
     public String csv() {
         StringBuilder sb = new StringBuilder("benchmark,variant,runs,successes,rate,wilson_lo,wilson_hi,"
-                + "median_seconds_to_success,median_n_samples_to_success,median_iterations_to_success\n");
+                + "median_seconds_to_success,median_n_samples_to_success,median_iterations_to_success,"
+                + "symbolic_successes,symbolic_rate,symbolic_unknown\n");
         for (String b : benchmarks) {
             for (String v : variants) {
                 Cell c = cell(b, v);
                 if (c == null) continue;
                 sb.append(QuotedCsv.row(b, v, c.runs(), c.successes(), fmt(c.rate()), fmt(c.interval().lo()), fmt(c.interval().hi()),
-                        fmt(c.medianSeconds()), fmt(c.medianSamples()), fmt(c.medianIterations()))).append('\n');
+                        fmt(c.medianSeconds()), fmt(c.medianSamples()), fmt(c.medianIterations()),
+                        c.symbolicUnknown() == c.runs() ? "" : c.symbolicSuccesses(), fmt(c.symbolicRate()),
+                        c.symbolicUnknown())).append('\n');
             }
         }
         for (String v : variants) {
             Average a = average(v);
-            sb.append(QuotedCsv.row("average", v, a.runs(), a.successes(), fmt(a.rate()), "", "", "", "", "")).append('\n');
+            sb.append(QuotedCsv.row("average", v, a.runs(), a.successes(), fmt(a.rate()), "", "", "", "", "", "", "", "")).append('\n');
         }
         for (Reference r : references) {
             for (Map.Entry<String, Double> e : r.rates().entrySet()) {
-                sb.append(QuotedCsv.row(e.getKey(), "reference: " + r.label(), "", "", fmt(e.getValue()), "", "", "", "", "")).append('\n');
+                sb.append(QuotedCsv.row(e.getKey(), "reference: " + r.label(), "", "", fmt(e.getValue()), "", "", "", "", "", "", "", "")).append('\n');
             }
             if (r.average() != null) {
-                sb.append(QuotedCsv.row("average", "reference: " + r.label(), "", "", fmt(r.average()), "", "", "", "", "")).append('\n');
+                sb.append(QuotedCsv.row("average", "reference: " + r.label(), "", "", fmt(r.average()), "", "", "", "", "", "", "", "")).append('\n');
             }
         }
         return sb.toString();

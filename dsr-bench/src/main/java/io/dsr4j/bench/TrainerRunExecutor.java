@@ -8,6 +8,7 @@ import io.dsr4j.api.config.Location;
 import io.dsr4j.api.config.YamlConfigReader;
 import io.dsr4j.api.plugin.PluginRegistry;
 import io.dsr4j.programs.data.BenchmarkRegistry;
+import io.dsr4j.programs.symbolic.SymbolicMath;
 import io.dsr4j.train.Experiment;
 import io.dsr4j.train.RunLimits;
 import io.dsr4j.train.run.ExperimentRunner;
@@ -30,6 +31,7 @@ public final class TrainerRunExecutor implements RunExecutor {
     private final PluginRegistry registry;
     private final String commandLine;
     private Provenance provenance;
+    private SymbolicMath math; // shared by the runs of this executor, created when the first run needs it; guarded by this
 
     public TrainerRunExecutor(PluginRegistry registry) {
         this(registry, "dsr bench (run executed for a grid)");
@@ -46,6 +48,11 @@ public final class TrainerRunExecutor implements RunExecutor {
     public synchronized Provenance provenance() {
         if (provenance == null) provenance = Provenance.collect(commandLine, registry);
         return provenance;
+    }
+
+    private synchronized SymbolicMath math() {
+        if (math == null) math = SymbolicMath.create();
+        return math;
     }
 
     /** The complete configuration of a run (validated; its {@code resolvedYaml()} is the run folder's config.yaml). */
@@ -80,7 +87,7 @@ public final class TrainerRunExecutor implements RunExecutor {
             System.err.println("dsr: warning: could not write " + runDir.resolve(Provenance.FILE) + ": " + e);
         }
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        ExperimentRunner runner = new ExperimentRunner(registry, quiet, System.err);
+        ExperimentRunner runner = new ExperimentRunner(registry, quiet, System.err, c.logging().simplify() ? math() : null);
         RunResult r = runner.runSeed(c.with("logging.progress", "off"), Experiment.loadDataset(c, registry),
                 spec.seed(), runDir, true);
         if (r == null) throw new IllegalStateException("run stopped before finishing");

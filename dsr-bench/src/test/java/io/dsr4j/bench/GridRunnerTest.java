@@ -80,9 +80,20 @@ class GridRunnerTest {
                 .split(",")).subList(0, 10));
         // one check per variant x benchmark, before running
         assertEquals(6, ex.checked.size());
-        assertTrue(Files.isDirectory(outDir.resolve("runs/vpg/Nguyen-3/seed-3")));
+        assertTrue(Files.isDirectory(outDir.resolve("runs/vpg/Nguyen-3/seed_3")));
         assertTrue(Files.exists(outDir.resolve("grid.yaml")));
         assertTrue(Files.exists(outDir.resolve("settings.yaml")));
+    }
+
+    @Test
+    void aRunFolderOfAnOlderVersionIsRenamedToTheSharedSeedFolderName() throws Exception {
+        Path outDir = dir.resolve("out");
+        Path legacy = outDir.resolve("runs/vpg/Nguyen-3/seed-3");
+        Files.createDirectories(legacy);
+        Files.writeString(legacy.resolve("checkpoint.bin"), "from an interrupted run");
+        run(grid(GRID), new FakeExecutor(), outDir, 1, false);
+        assertEquals("from an interrupted run", Files.readString(outDir.resolve("runs/vpg/Nguyen-3/seed_3/checkpoint.bin")));
+        assertFalse(Files.exists(legacy));
     }
 
     @Test
@@ -150,7 +161,7 @@ class GridRunnerTest {
         List<String> failures = Files.readAllLines(outDir.resolve("failures.csv"));
         assertEquals(2, failures.size());
         assertTrue(failures.get(1).contains("vpg,Nguyen-2,1,IllegalArgumentException: boom on vpg/Nguyen-2/1 second line"), failures.get(1));
-        assertTrue(Files.readString(outDir.resolve("runs/vpg/Nguyen-2/seed-1/error.txt")).contains("boom on"));
+        assertTrue(Files.readString(outDir.resolve("runs/vpg/Nguyen-2/seed_1/error.txt")).contains("boom on"));
         assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("vpg/Nguyen-2/1 FAILED"));
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,15 +78,40 @@ class ResultsTableTest {
 
         List<String> csv = t.csv().lines().toList();
         assertEquals("benchmark,variant,runs,successes,rate,wilson_lo,wilson_hi,median_seconds_to_success,"
-                + "median_n_samples_to_success,median_iterations_to_success", csv.get(0));
-        assertEquals("Nguyen-1,a,2,2,1,0.34238,1,2,20000,20", csv.get(1));
-        assertEquals("Nguyen-1,b,2,1,0.5,0.0945312,0.905469,5,50000,50", csv.get(2));
-        assertEquals("Nguyen-2,a,3,1,0.333333,0.0614919,0.79234,2,20000,20", csv.get(3));
-        assertEquals("average,a,5,3,0.666667,,,,,", csv.get(4));
-        assertEquals("average,b,2,1,0.5,,,,,", csv.get(5));
-        assertEquals("Nguyen-1,reference: Paper,,,1,,,,,", csv.get(6));
-        assertEquals("average,reference: Paper,,,0.836,,,,,", csv.get(7));
+                + "median_n_samples_to_success,median_iterations_to_success,symbolic_successes,symbolic_rate,"
+                + "symbolic_unknown", csv.get(0));
+        // no symbolic_success column in this file: unknown for every run
+        assertEquals("Nguyen-1,a,2,2,1,0.34238,1,2,20000,20,,,2", csv.get(1));
+        assertEquals("Nguyen-1,b,2,1,0.5,0.0945312,0.905469,5,50000,50,,,2", csv.get(2));
+        assertEquals("Nguyen-2,a,3,1,0.333333,0.0614919,0.79234,2,20000,20,,,3", csv.get(3));
+        assertEquals("average,a,5,3,0.666667,,,,,,,,", csv.get(4));
+        assertEquals("average,b,2,1,0.5,,,,,,,,", csv.get(5));
+        assertEquals("Nguyen-1,reference: Paper,,,1,,,,,,,,", csv.get(6));
+        assertEquals("average,reference: Paper,,,0.836,,,,,,,,", csv.get(7));
+        assertFalse(md.contains("Symbolic recovery"), "no section without any known verdict");
         assertEquals(8, csv.size());
+    }
+
+    @Test
+    void symbolicRecoveryBesideTheNumericOne() throws Exception {
+        Files.writeString(dir.resolve("results.csv"), """
+                variant,benchmark,seed,success,iterations,n_samples,seconds,symbolic_success
+                a,Nguyen-1,0,true,20,20000,2.0,true
+                a,Nguyen-1,1,true,20,20000,2.0,false
+                a,Nguyen-1,2,false,20,20000,2.0,false
+                a,Nguyen-2,0,true,20,20000,2.0,
+                """);
+        ResultsTable t = ResultsTable.of("t", ResultsFile.read(dir.resolve("results.csv")), List.of(), List.of(), List.of());
+        assertEquals(1, t.cell("Nguyen-1", "a").symbolicSuccesses());
+        assertEquals(1.0 / 3, t.cell("Nguyen-1", "a").symbolicRate(), 1e-12);
+        assertTrue(Double.isNaN(t.cell("Nguyen-2", "a").symbolicRate()));
+        String md = t.markdown();
+        assertTrue(md.contains("## Symbolic recovery"), md);
+        assertTrue(md.contains("| Nguyen-1 | 1/3 |"), md);
+        assertTrue(md.contains("| Nguyen-2 | ? |"), md);
+        assertTrue(md.contains("| **average** | **33.3%** |"), md);
+        assertTrue(t.csv().contains("Nguyen-1,a,3,2,0.666667,0.207655,0.938510,2,20000,20,1,0.333333,0") || t.csv().lines()
+                .anyMatch(l -> l.startsWith("Nguyen-1,a,3,2,") && l.endsWith(",1,0.333333,0")), t.csv());
     }
 
     @Test

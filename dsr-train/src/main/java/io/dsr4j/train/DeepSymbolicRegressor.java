@@ -6,15 +6,20 @@ import io.dsr4j.api.config.DsrConfig;
 import io.dsr4j.api.data.Dataset;
 import io.dsr4j.api.plugin.PluginRegistry;
 import io.dsr4j.programs.print.ExpressionPrinter;
+import io.dsr4j.programs.symbolic.Simplified;
+import io.dsr4j.programs.symbolic.SymbolicMath;
+import io.dsr4j.programs.symbolic.SymbolicProgram;
 import io.dsr4j.train.log.IterationStats;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,12 +42,19 @@ import java.util.regex.Pattern;
  * DeepSymbolicRegressor again = DeepSymbolicRegressor.load(Path.of("model.json"));
  * }</pre>
  * Without a test set, success is judged on the training data (as the reference's sklearn wrapper does).
+ *
+ * <p>{@link Expression#simplified()} needs {@code org.matheclipse:matheclipse-core} (Symja) on the class path, an
+ * optional dependency of this artifact; without it it holds the raw forms with status {@code unavailable}.
  */
 public final class DeepSymbolicRegressor {
 
-    /** A fitted expression in every output format (variables in the feature names when given). */
+    /**
+     * A fitted expression in every output format (variables in the feature names when given).
+     *
+     * @param simplified simplified infix, LaTeX and SymPy forms by computer algebra (or the raw forms and why)
+     */
     public record Expression(String infix, String latex, String sympy, String traversal, double reward,
-                             double complexity) { }
+                             double complexity, Simplified simplified) { }
 
     /**
      * One row of the equations table (as PySR's {@code equations_}): a Pareto-front expression, simplest first.
@@ -72,6 +84,8 @@ public final class DeepSymbolicRegressor {
     private volatile boolean stopRequested;
     private Experiment experiment;
     private FittedModel model;
+    private SymbolicMath math;                       // created on first use; guarded by this
+    private final Map<String, Simplified> simplified = new HashMap<>(); // of the current model; guarded by this
 
     private DeepSymbolicRegressor(DsrConfig config, PluginRegistry registry, long seed, List<Trainer.Listener> listeners,
                                   List<StopCondition> stopConditions, List<String> featureNames, Duration maxTime) {
@@ -120,6 +134,9 @@ public final class DeepSymbolicRegressor {
         Dataset d = new Dataset("regression", cols, y.clone(), testCols, yt.clone(), yt.clone(), null, null);
         if (experiment != null) experiment.close();
         model = null;
+        synchronized (this) {
+            simplified.clear();
+        }
         stopRequested = false;
         experiment = Experiment.build(config, registry, seed, d);
         Trainer t = experiment.trainer();
@@ -229,9 +246,47 @@ public final class DeepSymbolicRegressor {
 
     private Expression expression(ProgramRecord p) {
         ExpressionPrinter pr = requireModel().printer();
-        return new Expression(pr.infix(p.traversal(), p.constants()), pr.latex(p.traversal(), p.constants()),
-                pr.sympy(p.traversal(), p.constants()), pr.traversal(p.traversal(), p.constants()), p.reward(),
-                p.complexity());
+        Simplified.RawForms raw = new Simplified.RawForms(pr.infix(p.traversal(), p.constants()),
+                pr.latex(p.traversal(), p.constants()), pr.sympy(p.traversal(), p.constants()));
+        return new Expression(raw.infix(), raw.latex(), raw.sympy(), pr.traversal(p.traversal(), p.constants()),
+                p.reward(), p.complexity(), simplify(p, raw));
+    }
+
+    /**
+     * Simplified forms, checked on the data after a fit; a loaded model has no data to check protected operators on,
+     * so in protected mode it keeps the raw forms ({@code unsupported}).
+     */
+    private synchronized Simplified simplify(ProgramRecord p, Simplified.RawForms raw) {
+        String key = java.util.Arrays.toString(p.traversal()) + java.util.Arrays.toString(p.constants());
+        Simplified s = simplified.get(key);
+        if (s != null) return s;
+        boolean protectedMode = config.task().protectedMode();
+        boolean fitted = experiment != null && experiment.trainer().best() != null;
+        if (!config.logging().simplify()) {
+            s = Simplified.raw(raw, Simplified.Status.OFF);
+        } else if (protectedMode && !fitted) {
+            s = Simplified.raw(raw, Simplified.Status.UNSUPPORTED);
+        } else {
+            if (math == null) math = SymbolicMath.create();
+            SymbolicMath.Check check = fitted ? experiment.trainer().scorer().check(p.traversal(), p.constants()) : null;
+            s = math.simplify(SymbolicProgram.of(p.traversal(), p.constants(), requireModel().library(), protectedMode),
+                    raw, check, Duration.ofMillis(Math.round(config.logging().simplifyLimit() * 1000)));
+            if (s.status() == Simplified.Status.SIMPLIFIED && featureNames != null) s = named(s);
+        }
+        simplified.put(key, s);
+        return s;
+    }
+
+    /** The simplified forms with x1..xn replaced by the feature names. */
+    private Simplified named(Simplified s) {
+        String infix = s.infix(), sympy = s.sympy(), latex = s.latex();
+        for (int i = featureNames.size(); i >= 1; i--) { // x10 before x1
+            String name = featureNames.get(i - 1);
+            infix = infix.replaceAll("\\bx" + i + "\\b", name);
+            sympy = sympy.replaceAll("\\bx" + i + "\\b", name);
+            latex = latex.replace("x_{" + i + "}", "\\mathrm{" + name.replace("_", "\\_") + "}");
+        }
+        return new Simplified(infix, latex, sympy, s.status());
     }
 
     private FittedModel requireModel() {

@@ -32,6 +32,15 @@ public interface ProgramScorer {
     /** Comma-separated prefix token names (fitted constants shown as their values). */
     String traversalString(int[] traversal, double[] constants);
 
+    /** The program for computer algebra (token names, fitted constants, protected mode). */
+    io.dsr4j.programs.symbolic.SymbolicProgram symbolic(int[] traversal, double[] constants);
+
+    /**
+     * Data rows to check a simplified form on: inputs and the program's values there (NaN where not finite), a
+     * sample of the training and test rows.
+     */
+    io.dsr4j.programs.symbolic.SymbolicMath.Check check(int[] traversal, double[] constants);
+
     /** Finishes a sampled token sequence (truncate at completion or pad with random inputs from {@code rng}). */
     int[] finish(int[] tokens, io.dsr4j.api.util.Rng rng);
 }

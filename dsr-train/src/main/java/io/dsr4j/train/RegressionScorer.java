@@ -2,7 +2,11 @@ package io.dsr4j.train;
 
 import io.dsr4j.api.token.Library;
 import io.dsr4j.api.util.Rng;
+import io.dsr4j.api.data.Dataset;
+import io.dsr4j.programs.eval.CompiledProgram;
 import io.dsr4j.programs.eval.Programs;
+import io.dsr4j.programs.symbolic.SymbolicMath;
+import io.dsr4j.programs.symbolic.SymbolicProgram;
 import io.dsr4j.programs.eval.Workspace;
 import io.dsr4j.programs.print.ExpressionPrinter;
 import io.dsr4j.programs.task.Evaluation;
@@ -60,6 +64,35 @@ final class RegressionScorer implements ProgramScorer {
 
     @Override
     public String traversalString(int[] traversal, double[] constants) { return printer.traversal(traversal, constants); }
+
+    @Override
+    public SymbolicProgram symbolic(int[] traversal, double[] constants) {
+        return SymbolicProgram.of(traversal, constants, library, task.protectedMode());
+    }
+
+    @Override
+    public synchronized SymbolicMath.Check check(int[] traversal, double[] constants) {
+        Dataset d = task.dataset();
+        double[][] x = CheckRows.sample(d.xTrain(), d.xTest(), CHECK_ROWS);
+        int n = x[0].length;
+        CompiledProgram p = CompiledProgram.compile(traversal, library);
+        double[] y = p.evaluate(x, n, constants, testWorkspace);
+        double[] values = new double[n];
+        if (y != null) {
+            System.arraycopy(y, 0, values, 0, n);
+        } else { // some row is not finite: find which, one row at a time
+            for (int i = 0; i < n; i++) {
+                double[][] row = new double[x.length][];
+                for (int v = 0; v < x.length; v++) row[v] = new double[] {x[v][i]};
+                double[] yi = p.evaluate(row, 1, constants, testWorkspace);
+                values[i] = yi == null ? Double.NaN : yi[0];
+            }
+        }
+        return new SymbolicMath.Check(x, values);
+    }
+
+    /** Rows a simplified form is checked on (half from the training set, half from the test set). */
+    static final int CHECK_ROWS = 256;
 
     @Override
     public int[] finish(int[] tokens, Rng rng) { return Programs.finish(tokens, tokens.length, library, rng); }

@@ -1,5 +1,7 @@
 package io.dsr4j.bench.spark;
 
+import io.dsr4j.programs.symbolic.Simplified;
+import io.dsr4j.programs.symbolic.Verdict;
 import io.dsr4j.train.run.RunResult;
 
 import java.io.Serializable;
@@ -27,16 +29,20 @@ record RemoteOutcome(int index, Result result, String failure, String failureTra
     /** {@link RunResult}'s fields (it is not serializable itself). */
     record Result(long seed, String benchmark, boolean success, long iterations, long nSamples, double seconds,
                   double rBest, double nmseTest, double nmseTestNoiseless, String expression, String traversal,
-                  double complexity) implements Serializable {
+                  double complexity, String symbolicSuccess, String simplifiedInfix, String simplifiedLatex,
+                  String simplifiedSympy, String simplifyStatus) implements Serializable {
 
         static Result of(RunResult r) {
+            Simplified s = r.simplified();
             return new Result(r.seed(), r.benchmark(), r.success(), r.iterations(), r.nSamples(), r.seconds(), r.rBest(),
-                    r.nmseTest(), r.nmseTestNoiseless(), r.expression(), r.traversal(), r.complexity());
+                    r.nmseTest(), r.nmseTestNoiseless(), r.expression(), r.traversal(), r.complexity(),
+                    r.symbolicSuccess().cell(), s.infix(), s.latex(), s.sympy(), s.status().name());
         }
 
         RunResult toRunResult() {
             return new RunResult(seed, benchmark, success, iterations, nSamples, seconds, rBest, nmseTest,
-                    nmseTestNoiseless, expression, traversal, complexity);
+                    nmseTestNoiseless, expression, traversal, complexity, new Simplified(simplifiedInfix, simplifiedLatex,
+                    simplifiedSympy, Simplified.Status.valueOf(simplifyStatus)), Verdict.ofCell(symbolicSuccess));
         }
     }
 }

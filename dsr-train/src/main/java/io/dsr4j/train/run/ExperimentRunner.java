@@ -6,7 +6,9 @@ import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.api.config.DsrConfig;
 import io.dsr4j.api.data.Dataset;
 import io.dsr4j.api.plugin.PluginRegistry;
+import io.dsr4j.programs.symbolic.SymbolicMath;
 import io.dsr4j.train.Experiment;
+import io.dsr4j.train.ExpressionSimplifier;
 import io.dsr4j.train.RunLimits;
 import io.dsr4j.train.Trainer;
 import io.dsr4j.train.TrainerCheckpoint;
@@ -24,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -46,6 +49,11 @@ public final class ExperimentRunner {
 
     public static final String SUMMARY = "summary.csv";
     public static final String CHECKPOINT = "checkpoint.bin";
+
+    /** A seed's folder name, the same for {@code dsr run} and the runs of {@code dsr bench}: {@code seed_<S>}. */
+    public static String seedFolder(long seed) {
+        return "seed_" + seed;
+    }
     public static final String ERROR = "error.txt";
     /** The lock file that keeps two processes out of one run directory (deleted when the run ends). */
     public static final String LOCK = ".run.lock";
@@ -62,11 +70,24 @@ public final class ExperimentRunner {
     private volatile int alreadyFinished;
     private volatile String commandLine = "(embedded: ExperimentRunner)";
     private Provenance provenance;
+    private SymbolicMath math; // created on first use (Symja's start-up takes seconds); guarded by this
 
     public ExperimentRunner(PluginRegistry registry, PrintStream out, PrintStream err) {
+        this(registry, out, err, null);
+    }
+
+    /** @param math computer algebra shared with other runners (grids), or null to create one when first needed */
+    public ExperimentRunner(PluginRegistry registry, PrintStream out, PrintStream err, SymbolicMath math) {
         this.registry = registry;
         this.out = out;
         this.err = err;
+        this.math = math;
+    }
+
+    /** The computer algebra for simplified expressions; starting it early lets its start-up overlap training. */
+    public synchronized SymbolicMath symbolicMath() {
+        if (math == null) math = SymbolicMath.create();
+        return math;
     }
 
     /** How this run was started, for provenance.yaml and report.md ({@code dsr run configs/... --runs 10}). */
@@ -186,6 +207,7 @@ public final class ExperimentRunner {
         if (todo.isEmpty()) return new ArrayList<>();
         Dataset dataset = Experiment.loadDataset(config, registry);
         writeProvenance(config, runDir);
+        if (config.logging().simplify()) symbolicMath();
         List<RunResult> results = Collections.synchronizedList(new ArrayList<>());
         boolean par = parallel > 1 && todo.size() > 1;
         if (!par) {
@@ -233,7 +255,7 @@ public final class ExperimentRunner {
 
     /** The folder of one seed inside a run folder. */
     public static Path seedDirectory(Path runDir, long seed) {
-        return runDir.resolve("seed_" + seed);
+        return runDir.resolve(seedFolder(seed));
     }
 
     private void runOne(DsrConfig config, Dataset dataset, Path runDir, long seed, boolean parallel, List<RunResult> results) {
@@ -248,8 +270,14 @@ public final class ExperimentRunner {
             AtomicFiles.appendLine(runDir.resolve(SUMMARY), RunResult.HEADER, r.csv());
             Files.deleteIfExists(seedDir.resolve(ERROR)); // from an earlier failed attempt of this seed
             results.add(r);
-            out.printf(java.util.Locale.ROOT, "seed %d: %s in %d iterations (%.1f s): %s%n", seed,
-                    r.success() ? "recovered" : "not recovered", r.iterations(), r.seconds(), r.expression());
+            String symbolic = switch (r.symbolicSuccess()) {
+                case YES -> " (symbolically)";
+                case NO -> r.success() ? " (numerically only)" : "";
+                case UNKNOWN -> "";
+            };
+            out.printf(java.util.Locale.ROOT, "seed %d: %s%s in %d iterations (%.1f s): %s%n", seed,
+                    r.success() ? "recovered" : "not recovered", symbolic, r.iterations(), r.seconds(),
+                    r.simplified().infix());
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             String message = describe(e);
             Path errorFile = seedDir.resolve(ERROR);
@@ -292,7 +320,7 @@ public final class ExperimentRunner {
     private static void checkCheckpoints(Path runDir, List<Long> todo) {
         List<String> problems = new ArrayList<>();
         for (long s : todo) {
-            Path ckpt = runDir.resolve("seed_" + s).resolve(CHECKPOINT);
+            Path ckpt = runDir.resolve(seedFolder(s)).resolve(CHECKPOINT);
             if (!Files.exists(ckpt)) continue;
             TrainerCheckpoint.Check c = TrainerCheckpoint.verify(ckpt);
             if (c.ok()) continue;
@@ -333,7 +361,10 @@ public final class ExperimentRunner {
                     return null;
                 }
             }
-            RunResult r = RunOutputs.finish(t, seedDir, seed, dataset.name(), config.logging().savePareto());
+            ExpressionSimplifier simplifier = new ExpressionSimplifier(t.scorer(),
+                    config.logging().simplify() ? symbolicMath() : SymbolicMath.unavailable(), config.logging().simplify(),
+                    Duration.ofMillis(Math.round(config.logging().simplifyLimit() * 1000)));
+            RunResult r = RunOutputs.finish(t, seedDir, seed, dataset.name(), config.logging().savePareto(), simplifier);
             if (config.logging().plots()) SeedPlots.write(t, config, seedDir, dataset.name() + " seed " + seed, err);
             TrainerCheckpoint.delete(ckpt);
             return r;

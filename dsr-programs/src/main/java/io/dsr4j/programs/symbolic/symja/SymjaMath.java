@@ -19,18 +19,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
  * {@link SymbolicMath} on Symja (matheclipse-core). One daemon worker thread owns a Symja engine (Symja keeps its
- * engine per thread); calls wait for it. Symja's one-time start-up (~2-3 s, its symbol tables) happens on the first
- * call and does not count against that call's limit. On a timeout the engine is asked to stop; a worker that does not
- * stop within a second is abandoned and replaced.
+ * engine per thread); calls wait for it. Symja's one-time start-up (1-3 s, its symbol tables) begins in the background
+ * when this is created and does not count against the first call's limit. On a timeout the engine is asked to stop; a
+ * worker that does not stop within a second is abandoned and replaced. An idle worker ends after 30 s (a new one starts
+ * with the next call, in milliseconds once Symja is loaded), so instances that are never closed leak no thread.
  */
 public final class SymjaMath implements SymbolicMath {
 
@@ -40,8 +42,10 @@ public final class SymjaMath implements SymbolicMath {
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
 
     private final Object lock = new Object();
-    private ExecutorService worker;        // guarded by lock
-    private Future<Session> session;       // guarded by lock
+    private final ThreadLocal<Session> sessions = ThreadLocal.withInitial(Session::new);
+    private ThreadPoolExecutor worker;     // guarded by lock
+    private Future<?> startup;             // guarded by lock
+    private boolean closed;                // guarded by lock
 
     /** Symja's evaluator and engine, confined to the worker thread. */
     private static final class Session {
@@ -70,12 +74,13 @@ public final class SymjaMath implements SymbolicMath {
     }
 
     private void start() {
-        worker = Executors.newSingleThreadExecutor(r -> {
+        worker = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "dsr4j-symja");
             t.setDaemon(true);
             return t;
         });
-        session = worker.submit(Session::new);
+        worker.allowCoreThreadTimeOut(true);
+        startup = worker.submit(sessions::get);
     }
 
     @Override
@@ -176,10 +181,9 @@ public final class SymjaMath implements SymbolicMath {
     /** Runs {@code task} on the worker with the engine's stop flag as the time limit; serialised. */
     private <T> Result<T> call(Function<Session, T> task, Duration limit) {
         synchronized (lock) {
-            if (worker == null) return new Result<>(Outcome.FAILED, null);
-            Session s;
+            if (closed) return new Result<>(Outcome.FAILED, null);
             try {
-                s = session.get(STARTUP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+                startup.get(STARTUP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Result<>(Outcome.FAILED, null);
@@ -187,9 +191,12 @@ public final class SymjaMath implements SymbolicMath {
                 return new Result<>(Outcome.FAILED, null);
             }
             CountDownLatch finished = new CountDownLatch(1);
+            AtomicReference<Session> running = new AtomicReference<>();
             Future<T> f = worker.submit(() -> {
                 try {
+                    Session s = sessions.get();
                     s.engine.setStopRequested(false);
+                    running.set(s);
                     return task.apply(s);
                 } finally {
                     finished.countDown();
@@ -198,7 +205,7 @@ public final class SymjaMath implements SymbolicMath {
             try {
                 return new Result<>(Outcome.DONE, f.get(limit.toMillis(), TimeUnit.MILLISECONDS));
             } catch (TimeoutException e) {
-                s.engine.stopRequest();
+                stop(running.get());
                 try {
                     if (!finished.await(1, TimeUnit.SECONDS)) restart();
                 } catch (InterruptedException ie) {
@@ -206,13 +213,17 @@ public final class SymjaMath implements SymbolicMath {
                 }
                 return new Result<>(Outcome.TIMEOUT, null);
             } catch (InterruptedException e) {
-                s.engine.stopRequest();
+                stop(running.get());
                 Thread.currentThread().interrupt();
                 return new Result<>(Outcome.FAILED, null);
             } catch (ExecutionException | RuntimeException e) {
                 return new Result<>(Outcome.FAILED, null);
             }
         }
+    }
+
+    private static void stop(Session s) {
+        if (s != null) s.engine.stopRequest();
     }
 
     /** Abandons a worker stuck in Symja (it is a daemon thread) and starts a fresh one. */
@@ -224,8 +235,8 @@ public final class SymjaMath implements SymbolicMath {
     @Override
     public void close() {
         synchronized (lock) {
-            if (worker != null) worker.shutdownNow();
-            worker = null;
+            closed = true;
+            worker.shutdownNow();
         }
     }
 }

@@ -136,6 +136,8 @@ final class SymjaPrinter {
                 num.add(f);
             }
         }
+        // variables and their powers before functions, as SymPy prints (x1*exp(x1), not exp(x1)*x1)
+        num.sort(java.util.Comparator.comparingInt(f -> f.isSymbol() || (f.isPower() && f.base().isSymbol()) ? 0 : 1));
         boolean minus = false;
         String coeffNum = null, coeffDen = null;
         if (coefficient != null) {
