@@ -47,6 +47,10 @@ class DeepSymbolicRegressorTest {
         assertFalse(dsr.paretoFront().isEmpty());
         assertEquals(1.0, dsr.bestExpression().reward(), 1e-12);
         assertFalse(dsr.bestExpression().latex().isEmpty());
+        // Symja is on the test class path: the simplified form of whatever expression was found is x^2 + x
+        assertEquals(io.dsr4j.programs.symbolic.Simplified.Status.SIMPLIFIED, dsr.bestExpression().simplified().status());
+        assertEquals("x1^2 + x1", dsr.bestExpression().simplified().infix(), dsr.bestExpression().infix());
+        assertEquals("x1**2 + x1", dsr.bestExpression().simplified().sympy());
     }
 
     @Test

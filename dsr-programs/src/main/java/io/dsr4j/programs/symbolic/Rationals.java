@@ -9,12 +9,13 @@ public final class Rationals {
     private Rationals() { }
 
     /**
-     * The simplest fraction p/q (smallest q) within {@code relTol·|v|} of {@code v} (absolute {@code relTol} for
-     * |v| < 1), by continued fractions; null when none with q ≤ 10⁹ exists or {@code v} is not finite.
+     * The simplest fraction p/q (smallest q) within {@code relTol·|v|} of {@code v}, by continued fractions; null when
+     * none with q ≤ 10⁹ exists or {@code v} is not finite. Relative, so a small constant (1e-8) never becomes 0.
      */
     public static long[] simplest(double v, double relTol) {
         if (!Double.isFinite(v)) return null;
-        double tol = relTol * Math.max(1.0, Math.abs(v));
+        if (v == 0) return new long[] {0, 1};
+        double tol = relTol * Math.abs(v);
         // convergents h/k of the continued fraction of v
         long h0 = 1, h1 = (long) Math.floor(v), k0 = 0, k1 = 1;
         double frac = v - Math.floor(v);

@@ -15,6 +15,7 @@ class RationalsTest {
         assertArrayEquals(new long[] {1, 3}, Rationals.simplest(0.33333333, 1e-6));
         assertArrayEquals(new long[] {-3, 2}, Rationals.simplest(-1.5, 1e-6));
         assertArrayEquals(new long[] {2, 1}, Rationals.simplest(2.0, 1e-6));
+        assertArrayEquals(new long[] {1, 100_000_000}, Rationals.simplest(1e-8, 1e-6), "small constants stay nonzero");
         assertNull(Rationals.simplest(Double.NaN, 1e-6));
     }
 

@@ -31,6 +31,8 @@ final class RunTestSupport {
         sets.add("training.n_samples=" + nSamples);
         sets.add("training.batch_size=" + batch);
         sets.add("logging.progress=off");
+        // simplified forms and symbolic success have time limits; generous ones keep runs comparable on a busy machine
+        sets.add("logging.simplify_limit=60");
         overrides.forEach((k, v) -> sets.add(k + "=" + v));
         return ConfigLoader.load(null, sets);
     }

@@ -14,6 +14,60 @@ final class SymjaEvaluator {
 
     private SymjaEvaluator() { }
 
+    /** Sample points per variable of {@link #mayBeEqual}: deterministic, in (0.1, 3) where log and sqrt are real. */
+    private static final int POINTS = 24;
+
+    /**
+     * False only if {@code t} and {@code m} certainly differ: at some sample point their values differ (relative 1e-6)
+     * and, when {@code ratioToo}, their ratio is not the same at every point. True when it cannot tell (too few points
+     * where both are finite, a head it cannot evaluate).
+     */
+    static boolean mayBeEqual(IExpr t, IExpr m, boolean ratioToo) {
+        int vars = Math.max(maxVariable(t), maxVariable(m));
+        double[][] x = new double[Math.max(vars, 1)][POINTS];
+        long state = 0x9E3779B97F4A7C15L;
+        for (int v = 0; v < x.length; v++) {
+            for (int i = 0; i < POINTS; i++) {
+                state = state * 6364136223846793005L + 1442695040888963407L;
+                x[v][i] = 0.1 + 2.9 * ((state >>> 11) / (double) (1L << 53));
+            }
+        }
+        try {
+            int finite = 0;
+            boolean equal = true, proportional = true;
+            double ratio = Double.NaN;
+            for (int i = 0; i < POINTS; i++) {
+                double a = eval(t, x, i), b = eval(m, x, i);
+                if (!Double.isFinite(a) || !Double.isFinite(b)) continue;
+                finite++;
+                if (Math.abs(a - b) > 1e-6 * (Math.abs(a) + Math.abs(b)) + 1e-12) equal = false;
+                if (Math.abs(a) > 1e-9) {
+                    double q = b / a;
+                    if (Double.isNaN(ratio)) ratio = q;
+                    else if (Math.abs(q - ratio) > 1e-6 * Math.abs(ratio)) proportional = false;
+                }
+            }
+            if (finite < POINTS / 2) return true;
+            return equal || (ratioToo && proportional && ratio != 0);
+        } catch (RuntimeException cannotEvaluate) {
+            return true;
+        }
+    }
+
+    /** Largest n of the symbols x1..xn in {@code e} (0 if none). */
+    private static int maxVariable(IExpr e) {
+        if (e.isSymbol()) {
+            String name = ((ISymbol) e).getSymbolName();
+            return name.matches("x[1-9][0-9]*") ? Integer.parseInt(name.substring(1)) : 0;
+        }
+        int n = 0;
+        if (e.isAST()) {
+            IAST f = (IAST) e;
+            for (int i = 1; i <= f.argSize(); i++) n = Math.max(n, maxVariable(f.getAt(i)));
+        }
+        return n;
+    }
+
     /** Value at {@code row} of the columns {@code x[var][row]} (variables {@code x1..xn}). */
     static double eval(IExpr e, double[][] x, int row) {
         if (e.isNumber()) {

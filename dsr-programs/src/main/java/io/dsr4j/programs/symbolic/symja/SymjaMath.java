@@ -162,6 +162,9 @@ public final class SymjaMath implements SymbolicMath {
             return Verdict.UNKNOWN;
         }
         Result<Verdict> r = call(s -> {
+            // Necessary condition first, deterministic and fast: equal (or proportional) values at sample points.
+            // Most models fail it and are answered without algebra, whatever the machine's load.
+            if (!SymjaEvaluator.mayBeEqual(t, m, constantFree)) return Verdict.NO;
             IExpr diff = F.Subtract(t, m);
             if (s.eval(F.Simplify(diff)).isZero()) return Verdict.YES;
             if (s.eval(F.Simplify(F.ExpandAll(diff))).isZero()) return Verdict.YES;
