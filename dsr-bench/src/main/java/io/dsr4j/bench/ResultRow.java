@@ -37,6 +37,14 @@ public record ResultRow(String variant, String benchmark, long seed, boolean suc
                 r.symbolicSuccess(), r.simplified().infix());
     }
 
+    /** A row without the symbolic columns (symbolic success unknown, no simplified form). */
+    public ResultRow(String variant, String benchmark, long seed, boolean success, long iterations, long nSamples,
+                     double seconds, double rBest, double nmseTestNoiseless, String expression, double nmseTest,
+                     double complexity, String traversal) {
+        this(variant, benchmark, seed, success, iterations, nSamples, seconds, rBest, nmseTestNoiseless, expression,
+                nmseTest, complexity, traversal, Verdict.UNKNOWN, "");
+    }
+
     /** This row with the symbolic columns filled in (results of older versions). */
     public ResultRow withSymbolic(Verdict symbolic, String simplifiedInfix) {
         return new ResultRow(variant, benchmark, seed, success, iterations, nSamples, seconds, rBest, nmseTestNoiseless,
