@@ -253,8 +253,9 @@ public final class DeepSymbolicRegressor {
     }
 
     /**
-     * Simplified forms, checked on the data after a fit; a loaded model has no data to check protected operators on,
-     * so in protected mode it keeps the raw forms ({@code unsupported}).
+     * Simplified forms, the same after a fit and after loading the model. In protected mode they are checked on the
+     * data (a protected operator's guard may be reached there), which only a fit has: a loaded protected model keeps
+     * the raw forms ({@code unsupported}).
      */
     private synchronized Simplified simplify(ProgramRecord p, Simplified.RawForms raw) {
         String key = java.util.Arrays.toString(p.traversal()) + java.util.Arrays.toString(p.constants());
@@ -268,7 +269,7 @@ public final class DeepSymbolicRegressor {
             s = Simplified.raw(raw, Simplified.Status.UNSUPPORTED);
         } else {
             if (math == null) math = SymbolicMath.create();
-            SymbolicMath.Check check = fitted ? experiment.trainer().scorer().check(p.traversal(), p.constants()) : null;
+            SymbolicMath.Check check = protectedMode ? experiment.trainer().scorer().check(p.traversal(), p.constants()) : null;
             s = math.simplify(SymbolicProgram.of(p.traversal(), p.constants(), requireModel().library(), protectedMode),
                     raw, check, Duration.ofMillis(Math.round(config.logging().simplifyLimit() * 1000)));
             if (s.status() == Simplified.Status.SIMPLIFIED && featureNames != null) s = named(s);

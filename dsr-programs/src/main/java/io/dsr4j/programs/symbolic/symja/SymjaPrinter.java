@@ -55,8 +55,9 @@ final class SymjaPrinter {
         if (e.isE()) return new Part(style == Style.SYMPY ? "E" : "e", ATOM);
         if (e.isSymbol()) {
             String name = ((ISymbol) e).getSymbolName();
-            if (style == Style.LATEX && name.matches("x[0-9]+")) return new Part("x_{" + name.substring(1) + "}", ATOM);
-            return new Part(name, ATOM);
+            // anything but an input (Indeterminate, ComplexInfinity, ...) is not a usable simplification
+            if (!name.matches("x[1-9][0-9]*")) throw new IllegalArgumentException("symbol " + name);
+            return new Part(style == Style.LATEX ? "x_{" + name.substring(1) + "}" : name, ATOM);
         }
         if (!e.isAST()) throw new IllegalArgumentException("cannot print " + e);
         if (e.isPlus()) return sum((IAST) e);
