@@ -185,7 +185,7 @@ class SparkStandaloneClusterIT {
         List<String> failures = Files.readAllLines(out.resolve("failures.csv"));
         assertEquals(3, failures.size(), "one line per broken run, not one per Spark attempt: " + failures);
         assertTrue(failures.get(1).contains("UnsupportedOperationException: " + BrokenEstimatorPlugin.MESSAGE), failures.get(1));
-        String trace = Files.readString(out.resolve("runs/broken/Nguyen-1/seed-0/error.txt"));
+        String trace = Files.readString(out.resolve("runs/broken/Nguyen-1/seed_0/error.txt"));
         assertTrue(trace.contains(BrokenEstimatorPlugin.MESSAGE) && trace.contains("\tat "), trace);
         assertTrue(!log("broken").contains("Lost task"), "Spark retried nothing");
     }
