@@ -39,4 +39,14 @@ public interface TreeView {
 
     /** Maximum length in force for this batch. */
     int maxLength();
+
+    /**
+     * Depth of the next position in its expression tree: 0 for the root, 1 for its children, ... (the number of its
+     * ancestors). The default sums {@link #ancestorCount} over the library.
+     */
+    default int depth(int row) {
+        int d = 0;
+        for (int t = 0, n = library().size(); t < n; t++) d += ancestorCount(row, t);
+        return d;
+    }
 }

@@ -6,6 +6,13 @@ public interface Metric {
     /** Reward of predictions {@code yHat} (length = training size, all finite). */
     double reward(double[] yHat);
 
+    /**
+     * Reward of {@code program}'s predictions {@code yHat}: a reward that depends on the program (a complexity
+     * penalty, say) overrides this. The default is {@link #reward(double[])}. Rewards are cached per program, so
+     * the result must depend on nothing else.
+     */
+    default double reward(double[] yHat, ProgramInfo program) { return reward(yHat); }
+
     /** Reward given to invalid programs. */
     double invalidReward();
 

@@ -5,6 +5,7 @@ import io.dsr4j.api.constfit.ConstantOptimizer;
 import io.dsr4j.api.constfit.FitProblem;
 import io.dsr4j.api.data.Dataset;
 import io.dsr4j.api.reward.Metric;
+import io.dsr4j.api.reward.ProgramInfo;
 import io.dsr4j.api.token.Library;
 import io.dsr4j.programs.eval.CompiledProgram;
 import io.dsr4j.programs.eval.ProgramCompiler;
@@ -109,7 +110,7 @@ public final class RegressionTask {
         if (program.constantCount() > 0) return new Evaluation(metric.invalidReward(), true, NO_CONSTANTS, Double.NaN);
         double[] c = polyFit.fit(traversal, data.yTrain(), ws);
         double[] yHat = program.evaluate(withPoly(data.xTrain(), polyFit.design(), c, nTrain), nTrain, null, ws);
-        return rate(yHat, c, ws);
+        return rate(yHat, c, traversal, ws);
     }
 
     private static void requireFinite(String name, String what, double[][] columns) {
@@ -131,7 +132,7 @@ public final class RegressionTask {
     /** Compiles and scores a finished traversal. */
     public Evaluation score(int[] traversal, Workspace ws) {
         if (hasPoly(traversal)) return scorePoly(traversal, ws);
-        return score(compiler.compile(traversal), ws);
+        return score(compiler.compile(traversal), traversal, ws);
     }
 
     /**
@@ -139,6 +140,11 @@ public final class RegressionTask {
      * 1.0 like the reference) and returns the metric's reward, or its invalid reward.
      */
     public Evaluation score(CompiledProgram program, Workspace ws) {
+        return score(program, null, ws);
+    }
+
+    /** As {@link #score(CompiledProgram, Workspace)}; the metric sees the traversal when it is given. */
+    private Evaluation score(CompiledProgram program, int[] traversal, Workspace ws) {
         double[][] x = data.xTrain();
         double[] constants = NO_CONSTANTS;
         int k = program.constantCount();
@@ -150,10 +156,11 @@ public final class RegressionTask {
                 throw new IllegalStateException("constant optimizer returned " + (constants == null ? "null" : constants.length + " values") + " for " + k + " constants");
             }
         }
-        return rate(program.evaluate(x, nTrain, constants, ws), constants, ws);
+        return rate(program.evaluate(x, nTrain, constants, ws), constants, traversal, ws);
     }
 
-    private Evaluation rate(double[] yHat, double[] constants, Workspace ws) {
+    /** The metric's reward of {@code yHat}; the metric sees the program when {@code traversal} is given. */
+    private Evaluation rate(double[] yHat, double[] constants, int[] traversal, Workspace ws) {
         if (yHat == null) return new Evaluation(metric.invalidReward(), true, constants, Double.NaN);
         if (yHat.length != nTrain) {
             // Metric implementations may take the array length as the row count
@@ -161,7 +168,7 @@ public final class RegressionTask {
             System.arraycopy(yHat, 0, exact, 0, nTrain);
             yHat = exact;
         }
-        double reward = metric.reward(yHat);
+        double reward = traversal == null ? metric.reward(yHat) : metric.reward(yHat, new ProgramInfo(traversal, library));
         if (Double.isNaN(reward)) return new Evaluation(metric.invalidReward(), true, constants, Double.NaN);
         double nrmse = varTrain > 0 ? Math.sqrt(Stats.mse(data.yTrain(), yHat, nTrain) / varTrain) : Double.NaN;
         return new Evaluation(reward, false, constants, nrmse);
