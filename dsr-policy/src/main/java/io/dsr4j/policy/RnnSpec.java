@@ -85,6 +85,73 @@ public record RnnSpec(int maxLength, Cell cell, int[] units, Initializer initial
     }
 
     /** The reference's defaults: 1-layer 32-unit LSTM, zeros init, one-hot parent + sibling. */
+    /** A builder starting from {@link #defaults()}, e.g. {@code RnnSpec.builder().cell(Cell.GRU).units(64, 64).build()}. */
+    public static Builder builder() { return new Builder(defaults()); }
+
+    /** A builder starting from this spec. */
+    public Builder toBuilder() { return new Builder(this); }
+
+    /** Builds an {@link RnnSpec} by name instead of eleven positional arguments (five booleans in a row). */
+    public static final class Builder {
+        private int maxLength;
+        private Cell cell;
+        private int[] units;
+        private Initializer initializer;
+        private boolean observeAction;
+        private boolean observeParent;
+        private boolean observeSibling;
+        private boolean observeDangling;
+        private boolean embedding;
+        private int embeddingSize;
+        private double actionProbLowerBound;
+
+        private Builder(RnnSpec s) {
+            maxLength = s.maxLength;
+            cell = s.cell;
+            units = s.units.clone();
+            initializer = s.initializer;
+            observeAction = s.observeAction;
+            observeParent = s.observeParent;
+            observeSibling = s.observeSibling;
+            observeDangling = s.observeDangling;
+            embedding = s.embedding;
+            embeddingSize = s.embeddingSize;
+            actionProbLowerBound = s.actionProbLowerBound;
+        }
+
+        public Builder maxLength(int v) { maxLength = v; return this; }
+
+        public Builder cell(Cell v) { cell = v; return this; }
+
+        /** Units per layer; the number of arguments is the number of layers. */
+        public Builder units(int... perLayer) { units = perLayer.clone(); return this; }
+
+        public Builder initializer(Initializer v) { initializer = v; return this; }
+
+        /** Which categoricals the network observes: previous action, parent, sibling, dangling count. */
+        public Builder observe(boolean action, boolean parent, boolean sibling, boolean dangling) {
+            observeAction = action;
+            observeParent = parent;
+            observeSibling = sibling;
+            observeDangling = dangling;
+            return this;
+        }
+
+        /** Learned embeddings of this width instead of one-hot inputs. */
+        public Builder embedding(int size) {
+            embedding = true;
+            embeddingSize = size;
+            return this;
+        }
+
+        public Builder actionProbLowerBound(double v) { actionProbLowerBound = v; return this; }
+
+        public RnnSpec build() {
+            return new RnnSpec(maxLength, cell, units, initializer, observeAction, observeParent, observeSibling,
+                    observeDangling, embedding, embeddingSize, actionProbLowerBound);
+        }
+    }
+
     public static RnnSpec defaults() {
         return new RnnSpec(DEFAULT_MAX_LENGTH, Cell.LSTM, new int[] {DEFAULT_UNITS}, Initializer.ZEROS,
                 false, true, true, false, false, DEFAULT_EMBEDDING_SIZE, 0.0);

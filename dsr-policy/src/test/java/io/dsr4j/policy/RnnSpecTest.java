@@ -132,4 +132,14 @@ class RnnSpecTest {
         assertEquals(3 * 5 + 1, emb.inputSize(koza));
         assertEquals(15, emb.danglingOffset(koza));
     }
+
+    @org.junit.jupiter.api.Test
+    void builderNamesWhatThePositionalConstructorTakes() {
+        assertEquals(RnnSpec.defaults(), RnnSpec.builder().build());
+        RnnSpec s = RnnSpec.builder().cell(RnnSpec.Cell.GRU).units(16, 8).observe(true, false, true, true).embedding(4)
+                .maxLength(30).build();
+        assertEquals(new RnnSpec(30, RnnSpec.Cell.GRU, new int[] {16, 8}, RnnSpec.Initializer.ZEROS, true, false, true,
+                true, true, 4, 0.0), s);
+        assertEquals(s, s.toBuilder().build());
+    }
 }

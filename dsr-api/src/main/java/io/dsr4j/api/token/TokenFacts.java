@@ -22,6 +22,74 @@ public record TokenFacts(boolean trig, String inverseOf,
             Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false,
             Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null, 100);
 
+    /**
+     * A builder starting from {@link #NONE}, e.g.
+     * {@code TokenFacts.builder().domain(0, Double.POSITIVE_INFINITY, true).inverseOf("exp").build()}.
+     */
+    public static Builder builder() { return new Builder(); }
+
+    /** A builder starting from these facts. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.trig = trig;
+        b.inverseOf = inverseOf;
+        b.domainLo = domainLo;
+        b.domainHi = domainHi;
+        b.domainOpen = domainOpen;
+        b.rangeLo = rangeLo;
+        b.rangeHi = rangeHi;
+        b.operator = operator;
+        b.precedence = precedence;
+        return b;
+    }
+
+    /** Builds {@link TokenFacts} by name instead of nine positional arguments. */
+    public static final class Builder {
+        private boolean trig;
+        private String inverseOf;
+        private double domainLo = Double.NEGATIVE_INFINITY;
+        private double domainHi = Double.POSITIVE_INFINITY;
+        private boolean domainOpen;
+        private double rangeLo = Double.NEGATIVE_INFINITY;
+        private double rangeHi = Double.POSITIVE_INFINITY;
+        private String operator;
+        private int precedence = 100;
+
+        private Builder() { }
+
+        /** A trigonometric function (the trig constraint). */
+        public Builder trig(boolean v) { trig = v; return this; }
+
+        /** The token this one inverts (the inverse constraint), e.g. "exp" for log. */
+        public Builder inverseOf(String name) { inverseOf = name; return this; }
+
+        /** Domain [lo, hi], or (lo, hi) when {@code open}. */
+        public Builder domain(double lo, double hi, boolean open) {
+            domainLo = lo;
+            domainHi = hi;
+            domainOpen = open;
+            return this;
+        }
+
+        /** Range [lo, hi]. */
+        public Builder range(double lo, double hi) {
+            rangeLo = lo;
+            rangeHi = hi;
+            return this;
+        }
+
+        /** Infix operator symbol and precedence (higher binds tighter) for printing. */
+        public Builder operator(String symbol, int prec) {
+            operator = symbol;
+            precedence = prec;
+            return this;
+        }
+
+        public TokenFacts build() {
+            return new TokenFacts(trig, inverseOf, domainLo, domainHi, domainOpen, rangeLo, rangeHi, operator, precedence);
+        }
+    }
+
     public boolean hasRestrictedDomain() {
         return domainLo != Double.NEGATIVE_INFINITY || domainHi != Double.POSITIVE_INFINITY;
     }
