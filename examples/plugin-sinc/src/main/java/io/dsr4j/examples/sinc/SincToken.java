@@ -16,8 +16,7 @@ public final class SincToken implements Token {
     /** Below this |x| the Taylor series is more accurate than sin(x)/x. */
     private static final double SMALL = 1e-4;
 
-    private static final TokenFacts FACTS = new TokenFacts(false, null,
-            Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, MIN_VALUE, 1.0, null, 100);
+    private static final TokenFacts FACTS = TokenFacts.builder().range(MIN_VALUE, 1.0).build();
 
     /** Plugin kind "token". sinc has no protected variant: it never produces a non-finite value from a finite one. */
     public static final class Factory implements TokenFactory {
