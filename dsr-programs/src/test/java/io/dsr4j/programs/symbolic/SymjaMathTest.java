@@ -111,6 +111,20 @@ class SymjaMathTest {
     }
 
     @Test
+    void nguyen7AsOneLogarithmOfTheProductIsASymbolicSuccess() {
+        // log(x1^3 + x1^2 + x1 + x1/x1) = log(x1+1) + log(x1^2+1): Simplify alone does not combine the logarithms
+        assertEquals(Verdict.YES, math.recovers(nguyen(7),
+                SymbolicProgram.parse("log,add,mul,x1,mul,x1,x1,add,mul,x1,x1,add,x1,div,x1,x1", false), LIMIT));
+        // as found by a Table 1 run (pqt, seed 0)
+        assertEquals(Verdict.YES, math.recovers(nguyen(7), SymbolicProgram.parse(
+                "log,add,x1,div,x1,div,div,div,mul,div,x1,add,div,add,div,sub,add,div,x1,x1,x1,x1,x1,x1,x1,x1,x1,x1,x1,x1",
+                false), LIMIT));
+        // log(x1^3 + x1^2 + 2*x1 + 1): one term off
+        assertEquals(Verdict.NO, math.recovers(nguyen(7),
+                SymbolicProgram.parse("log,add,mul,x1,mul,x1,x1,add,mul,x1,x1,add,add,x1,x1,div,x1,x1", false), LIMIT));
+    }
+
+    @Test
     void fittedConstantsCloseToTheTargetsDecimalsAreASymbolicSuccess() {
         var b = BenchmarkRegistry.get().get("Constant-1");
         BenchmarkExpression target = BenchmarkExpression.parse(b.expression(), b.variableCount());

@@ -168,6 +168,13 @@ public final class SymjaMath implements SymbolicMath {
             IExpr diff = F.Subtract(t, m);
             if (s.eval(F.Simplify(diff)).isZero()) return Verdict.YES;
             if (s.eval(F.Simplify(F.ExpandAll(diff))).isZero()) return Verdict.YES;
+            // Sums of logarithms: Simplify does not combine log(x+1) + log(x^2+1) with log(x^3+x^2+x+1) (Nguyen-7),
+            // since log(ab) = log(a) + log(b) needs a, b > 0. Factor each log's argument and expand the logs; the
+            // positivity this assumes is checked by the numeric pre-check above, which the pair has already passed.
+            if (diff.has(F.Log)) {
+                IExpr logsExpanded = F.PowerExpand(F.ReplaceAll(diff, F.RuleDelayed(F.Log(F.u_), F.Log(F.Factor(F.u)))));
+                if (s.eval(F.Simplify(logsExpanded)).isZero()) return Verdict.YES;
+            }
             if (constantFree) {
                 IExpr ratio = s.eval(F.Simplify(F.Divide(m, t)));
                 if (ratio.isNumber() && !ratio.isZero()) return Verdict.YES;
