@@ -119,6 +119,12 @@ class SymjaMathTest {
         assertEquals(Verdict.YES, math.recovers(nguyen(7), SymbolicProgram.parse(
                 "log,add,x1,div,x1,div,div,div,mul,div,x1,add,div,add,div,sub,add,div,x1,x1,x1,x1,x1,x1,x1,x1,x1,x1,x1,x1",
                 false), LIMIT));
+        for (String found : new String[] {   // dsr seeds 2, 3, 9 of the same grid
+                "log,mul,sub,mul,x1,add,x1,div,add,add,div,add,x1,div,div,x1,x1,div,x1,x1,x1,div,x1,div,x1,x1,x1,x1,x1,x1",
+                "log,div,x1,div,mul,div,div,div,x1,add,div,add,mul,div,div,add,div,x1,x1,x1,x1,x1,x1,x1,x1,x1,x1,x1,x1,x1",
+                "log,mul,x1,add,x1,mul,div,mul,add,div,mul,div,mul,div,div,add,div,x1,x1,x1,x1,x1,x1,x1,x1,x1,x1,x1,x1,x1"}) {
+            assertEquals(Verdict.YES, math.recovers(nguyen(7), SymbolicProgram.parse(found, false), LIMIT), found);
+        }
         // log(x1^3 + x1^2 + 2*x1 + 1): one term off
         assertEquals(Verdict.NO, math.recovers(nguyen(7),
                 SymbolicProgram.parse("log,add,mul,x1,mul,x1,x1,add,mul,x1,x1,add,add,x1,x1,div,x1,x1", false), LIMIT));

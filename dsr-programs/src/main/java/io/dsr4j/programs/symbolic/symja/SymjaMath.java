@@ -172,7 +172,7 @@ public final class SymjaMath implements SymbolicMath {
             // since log(ab) = log(a) + log(b) needs a, b > 0. Factor each log's argument and expand the logs; the
             // positivity this assumes is checked by the numeric pre-check above, which the pair has already passed.
             if (diff.has(F.Log)) {
-                IExpr logsExpanded = F.PowerExpand(F.ReplaceAll(diff, F.RuleDelayed(F.Log(F.u_), F.Log(F.Factor(F.u)))));
+                IExpr logsExpanded = F.PowerExpand(F.ReplaceAll(diff, F.RuleDelayed(F.Log(F.u_), F.Log(F.Factor(F.Together(F.u))))));
                 if (s.eval(F.Simplify(logsExpanded)).isZero()) return Verdict.YES;
             }
             if (constantFree) {
