@@ -89,24 +89,33 @@ public final class CompiledProgram {
         double[][] reg = ws.registers(rows, registerCount);
         int[] code = this.code;
         for (int k = 0, end = instructions * STRIDE; k < end; k += STRIDE) {
-            int op = code[k];
-            double[] out = reg[code[k + DST]];
-            if (op >= 0) {
-                // unary built-ins ignore b (their unused operand slot names register 0)
-                Kernels.apply(op, operand(code[k + A], reg, x), operand(code[k + B], reg, x), out, rows);
-            } else if (op == LOAD_VALUE) {
-                Kernels.fill(out, compiler.values[code[k + AUX]], rows);
-                continue;
-            } else if (op == LOAD_PARAM) {
-                Kernels.fill(out, constants[code[k + AUX]], rows);
-                continue;
-            } else {
-                Token t = compiler.tokens[code[k + AUX]];
-                t.apply(operand(code[k + A], reg, x), t.arity() == 2 ? operand(code[k + B], reg, x) : null, out, rows);
-            }
-            if (code[k + CHECK] != 0 && !allFinite(out, rows)) return null;
+            if (execute(k, x, rows, constants, reg) && !allFinite(reg[code[k + DST]], rows)) return null;
         }
         return operand(result, reg, x);
+    }
+
+    /**
+     * Runs the instruction at {@code k} into its destination register; true when its output must be checked for
+     * non-finite values (loads never need it). Shared by {@link #evaluate} and {@link #predict}.
+     */
+    private boolean execute(int k, double[][] x, int rows, double[] constants, double[][] reg) {
+        int[] code = this.code;
+        int op = code[k];
+        double[] out = reg[code[k + DST]];
+        if (op >= 0) {
+            // unary built-ins ignore b (their unused operand slot names register 0)
+            Kernels.apply(op, operand(code[k + A], reg, x), operand(code[k + B], reg, x), out, rows);
+        } else if (op == LOAD_VALUE) {
+            Kernels.fill(out, compiler.values[code[k + AUX]], rows);
+            return false;
+        } else if (op == LOAD_PARAM) {
+            Kernels.fill(out, constants[code[k + AUX]], rows);
+            return false;
+        } else {
+            Token t = compiler.tokens[code[k + AUX]];
+            t.apply(operand(code[k + A], reg, x), t.arity() == 2 ? operand(code[k + B], reg, x) : null, out, rows);
+        }
+        return code[k + CHECK] != 0;
     }
 
     /**
@@ -128,21 +137,8 @@ public final class CompiledProgram {
         double[][] reg = ws.registers(rows, registerCount);
         int[] code = this.code;
         for (int k = 0, end = instructions * STRIDE; k < end; k += STRIDE) {
-            int op = code[k];
-            double[] out = reg[code[k + DST]];
-            if (op >= 0) {
-                Kernels.apply(op, operand(code[k + A], reg, x), operand(code[k + B], reg, x), out, rows);
-            } else if (op == LOAD_VALUE) {
-                Kernels.fill(out, compiler.values[code[k + AUX]], rows);
-                continue;
-            } else if (op == LOAD_PARAM) {
-                Kernels.fill(out, constants[code[k + AUX]], rows);
-                continue;
-            } else {
-                Token t = compiler.tokens[code[k + AUX]];
-                t.apply(operand(code[k + A], reg, x), t.arity() == 2 ? operand(code[k + B], reg, x) : null, out, rows);
-            }
-            if (code[k + CHECK] != 0) {
+            if (execute(k, x, rows, constants, reg)) {
+                double[] out = reg[code[k + DST]];
                 for (int i = 0; i < rows; i++) if (!(Math.abs(out[i]) <= Double.MAX_VALUE)) bad[i] = true;
             }
         }
