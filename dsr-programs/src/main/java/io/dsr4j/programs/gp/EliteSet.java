@@ -9,7 +9,9 @@ import java.util.Set;
 
 /**
  * The best distinct programs seen, at most {@code capacity} (DEAP's {@code HallOfFame} as GP-meld uses it: updated
- * with every generation, no duplicates). Among equal rewards the one seen first ranks first.
+ * with every generation, no duplicates). Ties as DEAP breaks them: among equal rewards the one offered last ranks
+ * first, so when the set is full the oldest of the worst is the one dropped; a full set takes a program only if it is
+ * strictly better than the worst.
  */
 public final class EliteSet {
 
@@ -34,7 +36,7 @@ public final class EliteSet {
         String key = ProgramCache.key(program);
         if (!keys.add(key)) return;
         int at = n;
-        while (at > 0 && rewards.get(at - 1) < reward) at--;
+        while (at > 0 && rewards.get(at - 1) <= reward) at--;   // bisect_right on DEAP's ascending keys
         programs.add(at, program);
         rewards.add(at, reward);
         if (programs.size() > capacity) {

@@ -125,6 +125,26 @@ class GpEngineTest {
         assertArrayEquals(new double[]{0.7, 0.6}, e.rewards());
     }
 
+    @Test
+    void eliteSetBreaksTiesAsDeapsHallOfFame() {
+        // DEAP: a newer equal goes before older ones; a full set drops its last (the oldest of the worst) and
+        // takes a newcomer only if it is strictly better than that last one.
+        EliteSet e = new EliteSet(3);
+        e.offer(t("x1"), 0.5);
+        e.offer(t("x2"), 0.5);
+        e.offer(t("sin,x1"), 0.5);
+        assertArrayEquals(t("sin,x1"), e.programs()[0]);
+        assertArrayEquals(t("x2"), e.programs()[1]);
+        assertArrayEquals(t("x1"), e.programs()[2]);
+        e.offer(t("cos,x1"), 0.5);          // not strictly better than the worst: ignored
+        assertEquals(3, e.size());
+        assertArrayEquals(t("x1"), e.programs()[2]);
+        e.offer(t("cos,x2"), 0.6);          // better: x1, the oldest 0.5, is dropped
+        assertArrayEquals(t("cos,x2"), e.programs()[0]);
+        assertArrayEquals(t("sin,x1"), e.programs()[1]);
+        assertArrayEquals(t("x2"), e.programs()[2]);
+    }
+
     private GpMeld meld(PriorEnvironment env, Map<String, Object> keys, long seed) {
         Params p = new Params("gp_meld", (ConfigNode.MapNode) ConfigNode.of(keys, new Location("test.yaml", 1, 1)));
         return (GpMeld) new GpMeldFactory().create(new io.dsr4j.api.augment.AugmenterContext(env, GpOperators.factories(), seed), p);
