@@ -1,11 +1,11 @@
 package io.dsr4j.bench;
 
-import io.dsr4j.api.config.YamlConfigReader;
 import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.api.config.ConfigNode;
 import io.dsr4j.api.config.Location;
 import io.dsr4j.api.config.Params;
 import io.dsr4j.api.config.Suggestions;
+import io.dsr4j.config.YamlConfigReader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,8 +5,8 @@ import io.dsr4j.train.run.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import io.dsr4j.api.config.YamlConfigReader;
 import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.config.YamlConfigReader;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

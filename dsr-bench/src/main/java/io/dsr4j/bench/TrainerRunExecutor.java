@@ -1,19 +1,19 @@
 package io.dsr4j.bench;
 
-import io.dsr4j.api.config.ConfigLoader;
 import io.dsr4j.api.config.ConfigNode;
-import io.dsr4j.api.config.ConfigValidator;
-import io.dsr4j.api.config.DsrConfig;
 import io.dsr4j.api.config.Location;
-import io.dsr4j.api.config.YamlConfigReader;
-import io.dsr4j.api.plugin.PluginRegistry;
+import io.dsr4j.config.ConfigLoader;
+import io.dsr4j.config.ConfigValidator;
+import io.dsr4j.config.DsrConfig;
+import io.dsr4j.config.PluginRegistry;
+import io.dsr4j.config.YamlConfigReader;
 import io.dsr4j.programs.data.BenchmarkRegistry;
 import io.dsr4j.programs.symbolic.SymbolicMath;
 import io.dsr4j.train.Experiment;
 import io.dsr4j.train.RunLimits;
-import io.dsr4j.train.run.ExperimentRunner;
 import io.dsr4j.train.report.Provenance;
 import io.dsr4j.train.report.ProvenanceNotes;
+import io.dsr4j.train.run.ExperimentRunner;
 import io.dsr4j.train.run.RunResult;
 
 import java.io.IOException;

@@ -35,13 +35,13 @@ class PaperGridsTest {
     }
 
     private static Set<String> defaultKeys() throws IOException {
-        try (InputStream in = PaperGridsTest.class.getResourceAsStream("/io/dsr4j/api/config/defaults.yaml")) {
+        try (InputStream in = PaperGridsTest.class.getResourceAsStream("/io/dsr4j/config/defaults.yaml")) {
             assertNotNull(in, "defaults.yaml on the class path");
-            ConfigNode.MapNode tree = io.dsr4j.api.config.YamlConfigReader.readMapping(new String(in.readAllBytes(), StandardCharsets.UTF_8), "defaults.yaml");
+            ConfigNode.MapNode tree = io.dsr4j.config.YamlConfigReader.readMapping(new String(in.readAllBytes(), StandardCharsets.UTF_8), "defaults.yaml");
             Set<String> keys = new TreeSet<>();
             leaves("", tree.toPlain(), keys);
             // the installed plugins' own keys (they ship their defaults as declared settings)
-            io.dsr4j.api.plugin.PluginRegistry registry = io.dsr4j.api.plugin.PluginRegistry.load();
+            io.dsr4j.config.PluginRegistry registry = io.dsr4j.config.PluginRegistry.load();
             Map<io.dsr4j.api.plugin.PluginKind, String> sections = Map.of(
                     io.dsr4j.api.plugin.PluginKind.POLICY, "policy.",
                     io.dsr4j.api.plugin.PluginKind.GRADIENT_ESTIMATOR, "estimator.",

@@ -1,6 +1,6 @@
 package io.dsr4j.bench;
 
-import io.dsr4j.api.plugin.PluginRegistry;
+import io.dsr4j.config.PluginRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

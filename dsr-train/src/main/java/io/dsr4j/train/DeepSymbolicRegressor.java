@@ -1,10 +1,10 @@
 package io.dsr4j.train;
 
 import io.dsr4j.api.config.ConfigException;
-import io.dsr4j.api.config.ConfigLoader;
-import io.dsr4j.api.config.DsrConfig;
 import io.dsr4j.api.data.Dataset;
-import io.dsr4j.api.plugin.PluginRegistry;
+import io.dsr4j.config.ConfigLoader;
+import io.dsr4j.config.DsrConfig;
+import io.dsr4j.config.PluginRegistry;
 import io.dsr4j.programs.print.ExpressionPrinter;
 import io.dsr4j.programs.symbolic.Simplified;
 import io.dsr4j.programs.symbolic.SymbolicMath;

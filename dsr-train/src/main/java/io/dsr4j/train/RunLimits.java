@@ -1,9 +1,9 @@
 package io.dsr4j.train;
 
 import io.dsr4j.api.config.ConfigException;
-import io.dsr4j.api.config.DsrConfig;
 import io.dsr4j.api.config.Location;
 import io.dsr4j.api.token.Library;
+import io.dsr4j.config.DsrConfig;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.dsr4j.train;
 
-import io.dsr4j.api.config.ConfigLoader;
-import io.dsr4j.api.config.DsrConfig;
-import io.dsr4j.api.config.FrameworkKeys;
 import io.dsr4j.api.plugin.PluginKind;
-import io.dsr4j.api.plugin.PluginRegistry;
+import io.dsr4j.api.settings.FrameworkKeys;
 import io.dsr4j.api.settings.Setting;
 import io.dsr4j.api.settings.Settings;
+import io.dsr4j.config.ConfigLoader;
+import io.dsr4j.config.DsrConfig;
+import io.dsr4j.config.PluginRegistry;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

@@ -17,6 +17,14 @@ public sealed interface ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNo
     /** Plain Java value: LinkedHashMap, ArrayList or scalar. */
     Object toPlain();
 
+    /** What this node is, for error messages: "a mapping", "a list", "null" or the quoted scalar. */
+    default String describe() {
+        if (this instanceof MapNode) return "a mapping";
+        if (this instanceof ListNode) return "a list";
+        Object v = ((ScalarNode) this).value();
+        return v == null ? "null" : "'" + v + "'";
+    }
+
     record MapNode(LinkedHashMap<String, ConfigNode> entries, Location location) implements ConfigNode {
         public Map<String, ConfigNode> view() { return Collections.unmodifiableMap(entries); }
 

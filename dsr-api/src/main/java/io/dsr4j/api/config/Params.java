@@ -98,7 +98,7 @@ public final class Params {
     }
 
     private ConfigException typeError(String key, ConfigNode n, String expected) {
-        return ConfigException.at(n.location(), keyPath(key), "expected " + expected + " but found " + YamlConfigReader.describe(n));
+        return ConfigException.at(n.location(), keyPath(key), "expected " + expected + " but found " + n.describe());
     }
 
     public boolean isNull(String key) {

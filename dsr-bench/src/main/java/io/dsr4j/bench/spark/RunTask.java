@@ -1,9 +1,9 @@
 package io.dsr4j.bench.spark;
 
-import io.dsr4j.api.plugin.PluginRegistry;
 import io.dsr4j.bench.RemoteRunFailure;
 import io.dsr4j.bench.RunSpec;
 import io.dsr4j.bench.TrainerRunExecutor;
+import io.dsr4j.config.PluginRegistry;
 import io.dsr4j.train.run.ExperimentRunner;
 import io.dsr4j.train.run.RunResult;
 import org.apache.spark.SparkFiles;

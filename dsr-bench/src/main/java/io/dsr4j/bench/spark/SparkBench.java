@@ -1,9 +1,9 @@
 package io.dsr4j.bench.spark;
 
 import io.dsr4j.api.config.ConfigException;
-import io.dsr4j.api.plugin.PluginRegistry;
 import io.dsr4j.bench.BenchApp;
 import io.dsr4j.bench.TrainerRunExecutor;
+import io.dsr4j.config.PluginRegistry;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package io.dsr4j.bench.spark;
 
-import io.dsr4j.api.plugin.PluginRegistry;
 import io.dsr4j.bench.BenchApp;
 import io.dsr4j.bench.TrainerRunExecutor;
+import io.dsr4j.config.PluginRegistry;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;

@@ -2,13 +2,13 @@ package io.dsr4j.programs.prior;
 
 import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.api.config.Params;
-import io.dsr4j.api.config.PriorSection;
 import io.dsr4j.api.config.Suggestions;
 import io.dsr4j.api.data.Dataset;
 import io.dsr4j.api.prior.Prior;
 import io.dsr4j.api.prior.PriorContext;
 import io.dsr4j.api.prior.PriorFactory;
 import io.dsr4j.api.token.Library;
+import io.dsr4j.config.PriorSection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,15 +3,15 @@ package io.dsr4j.programs.prior;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dsr4j.api.config.ConfigException;
-import io.dsr4j.api.config.ConfigLoader;
 import io.dsr4j.api.config.ConfigNode;
-import io.dsr4j.api.config.PriorSection;
 import io.dsr4j.api.config.Location;
 import io.dsr4j.api.config.Params;
 import io.dsr4j.api.prior.Prior;
 import io.dsr4j.api.prior.PriorContext;
 import io.dsr4j.api.prior.PriorFactory;
 import io.dsr4j.api.token.Library;
+import io.dsr4j.config.ConfigLoader;
+import io.dsr4j.config.PriorSection;
 import io.dsr4j.programs.prior.builtin.BuiltinPriors;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.dsr4j.train.cli;
 
-import io.dsr4j.api.config.ConfigValidator;
-import io.dsr4j.api.config.DsrConfig;
+import io.dsr4j.config.ConfigValidator;
+import io.dsr4j.config.DsrConfig;
 import io.dsr4j.train.RunLimits;
 import io.dsr4j.train.run.ExperimentRunner;
 import picocli.CommandLine.Command;

@@ -1,11 +1,11 @@
 package io.dsr4j.train.cli;
 
-import io.dsr4j.api.config.ConfigValidator;
-import io.dsr4j.api.config.DsrConfig;
-import io.dsr4j.api.config.FrameworkKeys;
 import io.dsr4j.api.data.Dataset;
-import io.dsr4j.api.plugin.PluginRegistry;
+import io.dsr4j.api.settings.FrameworkKeys;
 import io.dsr4j.api.token.Library;
+import io.dsr4j.config.ConfigValidator;
+import io.dsr4j.config.DsrConfig;
+import io.dsr4j.config.PluginRegistry;
 import io.dsr4j.programs.prior.ConstraintReplay;
 import io.dsr4j.programs.prior.PriorSet;
 import io.dsr4j.train.Experiment;

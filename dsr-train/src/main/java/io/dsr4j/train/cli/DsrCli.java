@@ -1,13 +1,13 @@
 package io.dsr4j.train.cli;
 
 import io.dsr4j.api.config.ConfigException;
-import io.dsr4j.api.plugin.PluginRegistry;
-import picocli.CommandLine;
+import io.dsr4j.config.PluginRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.File;
 import java.io.IOException;

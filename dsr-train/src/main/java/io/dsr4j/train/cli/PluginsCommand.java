@@ -1,13 +1,13 @@
 package io.dsr4j.train.cli;
 
 import io.dsr4j.api.config.ConfigException;
-import io.dsr4j.api.config.FrameworkKeys;
 import io.dsr4j.api.config.Suggestions;
-import io.dsr4j.api.config.YamlWriter;
 import io.dsr4j.api.plugin.PluginKind;
-import io.dsr4j.api.plugin.PluginRegistry;
+import io.dsr4j.api.settings.FrameworkKeys;
 import io.dsr4j.api.settings.Setting;
 import io.dsr4j.api.settings.Settings;
+import io.dsr4j.config.PluginRegistry;
+import io.dsr4j.config.YamlWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,9 +1,9 @@
 package io.dsr4j.train.cli;
 
 import io.dsr4j.api.config.ConfigException;
-import io.dsr4j.api.config.ConfigLoader;
-import io.dsr4j.api.config.ConfigValidator;
-import io.dsr4j.api.config.DsrConfig;
+import io.dsr4j.config.ConfigLoader;
+import io.dsr4j.config.ConfigValidator;
+import io.dsr4j.config.DsrConfig;
 import io.dsr4j.train.run.ExperimentRunner;
 import io.dsr4j.train.run.OutputDirs;
 import io.dsr4j.train.run.RunPlan;

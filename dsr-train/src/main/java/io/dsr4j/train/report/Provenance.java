@@ -3,7 +3,7 @@ package io.dsr4j.train.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import io.dsr4j.api.plugin.PluginRegistry;
+import io.dsr4j.config.PluginRegistry;
 import io.dsr4j.train.build.BuildInfo;
 import io.dsr4j.train.run.AtomicFiles;
 

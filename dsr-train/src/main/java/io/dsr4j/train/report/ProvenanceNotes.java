@@ -1,6 +1,6 @@
 package io.dsr4j.train.report;
 
-import io.dsr4j.api.config.DsrConfig;
+import io.dsr4j.config.DsrConfig;
 
 /** The run-specific part of a provenance record: whether the run's policy uses ND4J, and then its backend. */
 public final class ProvenanceNotes {

@@ -1,6 +1,6 @@
 package io.dsr4j.train.report;
 
-import io.dsr4j.api.config.DsrConfig;
+import io.dsr4j.config.DsrConfig;
 import io.dsr4j.programs.data.QuotedCsv;
 import io.dsr4j.train.run.AtomicFiles;
 

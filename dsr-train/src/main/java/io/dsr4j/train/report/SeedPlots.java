@@ -1,6 +1,6 @@
 package io.dsr4j.train.report;
 
-import io.dsr4j.api.config.DsrConfig;
+import io.dsr4j.config.DsrConfig;
 import io.dsr4j.train.ProgramRecord;
 import io.dsr4j.train.ProgramScorer;
 import io.dsr4j.train.Trainer;

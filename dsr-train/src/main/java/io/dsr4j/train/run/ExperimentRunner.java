@@ -3,9 +3,9 @@ package io.dsr4j.train.run;
 import io.dsr4j.programs.data.QuotedCsv;
 
 import io.dsr4j.api.config.ConfigException;
-import io.dsr4j.api.config.DsrConfig;
 import io.dsr4j.api.data.Dataset;
-import io.dsr4j.api.plugin.PluginRegistry;
+import io.dsr4j.config.DsrConfig;
+import io.dsr4j.config.PluginRegistry;
 import io.dsr4j.programs.symbolic.SymbolicMath;
 import io.dsr4j.train.Experiment;
 import io.dsr4j.train.ExpressionSimplifier;

@@ -1,6 +1,6 @@
 package io.dsr4j.train.run;
 
-import io.dsr4j.api.config.DsrConfig;
+import io.dsr4j.config.DsrConfig;
 import io.dsr4j.train.TrainerCheckpoint;
 import io.dsr4j.train.cli.DsrCli;
 import org.junit.jupiter.api.Test;

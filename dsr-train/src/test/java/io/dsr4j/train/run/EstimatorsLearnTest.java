@@ -1,9 +1,9 @@
 package io.dsr4j.train.run;
 
-import io.dsr4j.api.config.DsrConfig;
+import io.dsr4j.config.DsrConfig;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.dsr4j.train.run;
 
-import io.dsr4j.api.config.ConfigLoader;
-import io.dsr4j.api.config.DsrConfig;
+import io.dsr4j.config.ConfigLoader;
+import io.dsr4j.config.DsrConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,11 +1,10 @@
 package io.dsr4j.train.run;
 
-import io.dsr4j.api.config.DsrConfig;
-import io.dsr4j.api.config.YamlConfigReader;
+import io.dsr4j.config.DsrConfig;
+import io.dsr4j.config.YamlConfigReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 import static io.dsr4j.train.run.RunTestSupport.QUIET;
 import static io.dsr4j.train.run.RunTestSupport.REGISTRY;

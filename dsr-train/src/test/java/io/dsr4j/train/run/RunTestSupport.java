@@ -2,9 +2,9 @@ package io.dsr4j.train.run;
 
 import io.dsr4j.programs.data.QuotedCsv;
 
-import io.dsr4j.api.config.ConfigLoader;
-import io.dsr4j.api.config.DsrConfig;
-import io.dsr4j.api.plugin.PluginRegistry;
+import io.dsr4j.config.ConfigLoader;
+import io.dsr4j.config.DsrConfig;
+import io.dsr4j.config.PluginRegistry;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package io.dsr4j.train.run;
 
-import io.dsr4j.api.config.DsrConfig;
+import io.dsr4j.config.DsrConfig;
 import io.dsr4j.programs.symbolic.Simplified;
 import io.dsr4j.programs.symbolic.Verdict;
 import org.junit.jupiter.api.Tag;

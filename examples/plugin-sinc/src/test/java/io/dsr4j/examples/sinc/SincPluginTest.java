@@ -1,13 +1,13 @@
 package io.dsr4j.examples.sinc;
 
 import io.dsr4j.api.config.Params;
-import io.dsr4j.api.plugin.PluginRegistry;
 import io.dsr4j.api.prior.Prior;
 import io.dsr4j.api.prior.PriorContext;
 import io.dsr4j.api.prior.TreeView;
 import io.dsr4j.api.token.Library;
 import io.dsr4j.api.token.Token;
 import io.dsr4j.api.token.TokenKind;
+import io.dsr4j.config.PluginRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -6,7 +6,6 @@ import io.dsr4j.api.estimator.EstimatorContext;
 import io.dsr4j.api.estimator.EstimatorStep;
 import io.dsr4j.api.estimator.TrainingSamples;
 import io.dsr4j.api.plugin.PluginKind;
-import io.dsr4j.api.plugin.PluginRegistry;
 import io.dsr4j.api.policy.Policy;
 import io.dsr4j.api.policy.PolicyLoss;
 import io.dsr4j.api.policy.SequenceBatch;
@@ -16,6 +15,7 @@ import io.dsr4j.api.prior.TreeView;
 import io.dsr4j.api.token.Library;
 import io.dsr4j.api.token.Token;
 import io.dsr4j.api.token.TokenKind;
+import io.dsr4j.config.PluginRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.io.DataInputStream;

@@ -1,5 +1,9 @@
-package io.dsr4j.api.config;
+package io.dsr4j.config;
 
+import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.api.config.ConfigNode;
+import io.dsr4j.api.config.Location;
+import io.dsr4j.api.config.Params;
 import io.dsr4j.api.plugin.PluginKind;
 import io.dsr4j.api.settings.Settings;
 
@@ -67,7 +71,7 @@ public record PriorSection(String name, int index, boolean on, ConfigNode.MapNod
                     ConfigNode item = l.items().get(i);
                     if (!(item instanceof ConfigNode.MapNode m)) {
                         throw ConfigException.at(item.location(), "prior." + name + "[" + i + "]",
-                                "expected a mapping such as {on: true, ...} but found " + YamlConfigReader.describe(item));
+                                "expected a mapping such as {on: true, ...} but found " + item.describe());
                     }
                     out.add(entry(name, i, m, null, settings));
                 }
@@ -79,7 +83,7 @@ public record PriorSection(String name, int index, boolean on, ConfigNode.MapNod
             } else {
                 throw ConfigException.at(value.location(), "prior." + name,
                         "expected a mapping such as {on: true, ...}, true/false, or a list of mappings, but found "
-                                + YamlConfigReader.describe(value));
+                                + value.describe());
             }
         }
         return out;
@@ -92,7 +96,7 @@ public record PriorSection(String name, int index, boolean on, ConfigNode.MapNod
         if (n != null) {
             if (!(n instanceof ConfigNode.ScalarNode s) || !(s.value() instanceof Boolean b)) {
                 throw ConfigException.at(n.location(), "prior." + name + (index >= 0 ? "[" + index + "]" : "") + ".on",
-                        "expected true or false but found " + YamlConfigReader.describe(n));
+                        "expected true or false but found " + n.describe());
             }
             on = b;
         }

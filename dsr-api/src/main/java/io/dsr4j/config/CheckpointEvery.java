@@ -1,4 +1,4 @@
-package io.dsr4j.api.config;
+package io.dsr4j.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

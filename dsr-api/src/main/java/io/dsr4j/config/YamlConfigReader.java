@@ -1,10 +1,13 @@
-package io.dsr4j.api.config;
+package io.dsr4j.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.api.config.ConfigNode;
+import io.dsr4j.api.config.Location;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -306,9 +309,6 @@ public final class YamlConfigReader {
     }
 
     static String describe(ConfigNode n) {
-        if (n instanceof ConfigNode.MapNode) return "a mapping";
-        if (n instanceof ConfigNode.ListNode) return "a list";
-        Object v = ((ConfigNode.ScalarNode) n).value();
-        return v == null ? "null" : "'" + v + "'";
+        return n.describe();
     }
 }

@@ -1,12 +1,9 @@
-package io.dsr4j.api.config;
-
-import io.dsr4j.api.settings.Setting;
-import io.dsr4j.api.settings.Settings;
+package io.dsr4j.api.settings;
 
 /**
  * The keys of the plugin sections that the framework itself reads, whatever plugin is selected: each declared once
- * here (type, default, range) and read through these constants everywhere. Their defaults are in the core
- * {@code defaults.yaml}.
+ * here (type, default, range) and read through these constants everywhere (a plugin policy reads
+ * {@code max_length} with {@link #MAX_LENGTH}). Their defaults are in the core {@code defaults.yaml}.
  */
 public final class FrameworkKeys {
 

@@ -1,4 +1,4 @@
-package io.dsr4j.api.plugin;
+package io.dsr4j.config;
 
 import com.google.inject.Binding;
 import com.google.inject.Guice;
@@ -13,20 +13,23 @@ import com.google.inject.spi.DefaultBindingTargetVisitor;
 import com.google.inject.spi.Element;
 import com.google.inject.spi.Elements;
 import com.google.inject.util.Types;
+import io.dsr4j.api.augment.BatchAugmenterFactory;
 import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.api.config.Location;
-import io.dsr4j.api.config.PluginSettings;
-import io.dsr4j.api.settings.Configurable;
-import io.dsr4j.api.settings.Settings;
 import io.dsr4j.api.config.Suggestions;
-import io.dsr4j.api.augment.BatchAugmenterFactory;
 import io.dsr4j.api.constfit.ConstantOptimizerFactory;
 import io.dsr4j.api.data.DatasetProvider;
 import io.dsr4j.api.estimator.EstimatorFactory;
 import io.dsr4j.api.gp.GpOperatorFactory;
+import io.dsr4j.api.plugin.DsrPlugin;
+import io.dsr4j.api.plugin.PluginBinder;
+import io.dsr4j.api.plugin.PluginKind;
+import io.dsr4j.api.plugin.RunServices;
 import io.dsr4j.api.policy.PolicyFactory;
 import io.dsr4j.api.prior.PriorFactory;
 import io.dsr4j.api.reward.RewardFactory;
+import io.dsr4j.api.settings.Configurable;
+import io.dsr4j.api.settings.Settings;
 import io.dsr4j.api.token.TokenFactory;
 
 import java.io.File;

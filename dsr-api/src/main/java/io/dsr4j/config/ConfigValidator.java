@@ -1,8 +1,13 @@
-package io.dsr4j.api.config;
+package io.dsr4j.config;
 
+import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.api.config.ConfigNode;
+import io.dsr4j.api.config.Location;
+import io.dsr4j.api.config.Params;
+import io.dsr4j.api.config.Suggestions;
 import io.dsr4j.api.plugin.PluginKind;
-import io.dsr4j.api.plugin.PluginRegistry;
 import io.dsr4j.api.reward.RewardFactory;
+import io.dsr4j.api.settings.FrameworkKeys;
 
 import java.util.ArrayList;
 import java.util.List;

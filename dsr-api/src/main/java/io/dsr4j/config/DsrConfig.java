@@ -1,5 +1,8 @@
-package io.dsr4j.api.config;
+package io.dsr4j.config;
 
+import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.api.config.ConfigNode;
+import io.dsr4j.api.config.Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

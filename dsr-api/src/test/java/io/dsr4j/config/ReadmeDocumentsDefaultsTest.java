@@ -1,5 +1,6 @@
-package io.dsr4j.api.config;
+package io.dsr4j.config;
 
+import io.dsr4j.api.config.ConfigNode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,10 @@
-package io.dsr4j.api.config;
+package io.dsr4j.config;
 
+import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.api.config.ConfigNode;
+import io.dsr4j.api.config.Location;
+import io.dsr4j.api.config.Params;
+import io.dsr4j.api.config.Suggestions;
 import io.dsr4j.api.plugin.PluginKind;
 
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
-package io.dsr4j.api.config;
+package io.dsr4j.config;
 
+import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.api.config.ConfigNode;
+import io.dsr4j.api.config.Location;
+import io.dsr4j.api.config.Params;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

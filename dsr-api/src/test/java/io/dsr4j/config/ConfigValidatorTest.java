@@ -1,6 +1,6 @@
-package io.dsr4j.api.config;
+package io.dsr4j.config;
 
-import io.dsr4j.api.plugin.PluginRegistry;
+import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.api.plugin.testplugins.TestCorePlugin;
 import io.dsr4j.api.plugin.testplugins.TestTokensPlugin;
 import org.junit.jupiter.api.Test;

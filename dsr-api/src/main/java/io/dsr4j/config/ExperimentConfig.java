@@ -1,4 +1,6 @@
-package io.dsr4j.api.config;
+package io.dsr4j.config;
+
+import io.dsr4j.api.config.Params;
 
 /**
  * Section {@code experiment}.

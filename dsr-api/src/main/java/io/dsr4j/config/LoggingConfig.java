@@ -1,5 +1,6 @@
-package io.dsr4j.api.config;
+package io.dsr4j.config;
 
+import io.dsr4j.api.config.Params;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,13 +1,15 @@
-package io.dsr4j.api.config;
+package io.dsr4j.config;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.api.config.Location;
+import io.dsr4j.api.config.Params;
 import io.dsr4j.api.estimator.EstimatorFactory;
 import io.dsr4j.api.estimator.GradientEstimator;
 import io.dsr4j.api.plugin.DsrPlugin;
 import io.dsr4j.api.plugin.PluginBinder;
 import io.dsr4j.api.plugin.PluginKind;
-import io.dsr4j.api.plugin.PluginRegistry;
 import io.dsr4j.api.plugin.testplugins.TestCorePlugin;
 import io.dsr4j.api.plugin.testplugins.TestTokensPlugin;
 import io.dsr4j.api.settings.Setting;

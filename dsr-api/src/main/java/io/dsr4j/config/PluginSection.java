@@ -1,5 +1,9 @@
-package io.dsr4j.api.config;
+package io.dsr4j.config;
 
+import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.api.config.ConfigNode;
+import io.dsr4j.api.config.Location;
+import io.dsr4j.api.config.Params;
 import io.dsr4j.api.plugin.PluginKind;
 import io.dsr4j.api.settings.Settings;
 
@@ -90,7 +94,7 @@ public record PluginSection(String path, String type, ConfigNode.MapNode node, C
         ConfigNode t = section.node().get("type");
         if (!(t instanceof ConfigNode.ScalarNode s) || !(s.value() instanceof String name) || name.isBlank()) {
             throw ConfigException.at(t.location(), keyPath + ".type",
-                    "expected a name but found " + YamlConfigReader.describe(t));
+                    "expected a name but found " + t.describe());
         }
         // The plugin validates its own keys later; mark them here so the parent's unknown-key check skips them.
         section.node().entries().keySet().forEach(section::markUsed);

@@ -1,5 +1,7 @@
-package io.dsr4j.api.config;
+package io.dsr4j.config;
 
+import io.dsr4j.api.config.ConfigNode;
+import io.dsr4j.api.config.Params;
 import java.util.Collection;
 import java.util.TreeSet;
 
@@ -64,7 +66,7 @@ final class SectionReader {
     String string(String key) {
         requirePresent(key, "a string");
         ConfigNode n = p.node().get(key);
-        if (!(n instanceof ConfigNode.ScalarNode)) throw p.error(key, "expected a string but found " + YamlConfigReader.describe(n));
+        if (!(n instanceof ConfigNode.ScalarNode)) throw p.error(key, "expected a string but found " + n.describe());
         String v = p.getString(key, null);
         if (v.isBlank()) throw p.error(key, "must not be empty");
         return v;
@@ -76,7 +78,7 @@ final class SectionReader {
         ConfigNode n = p.node().get(key);
         if (!(n instanceof ConfigNode.ScalarNode)) {
             p.getString(key, null); // marks used
-            throw p.error(key, "expected a string or null but found " + YamlConfigReader.describe(n));
+            throw p.error(key, "expected a string or null but found " + n.describe());
         }
         String v = p.getString(key, null);
         return v == null || v.isBlank() ? null : v;

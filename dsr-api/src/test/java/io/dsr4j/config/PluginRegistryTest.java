@@ -1,9 +1,12 @@
-package io.dsr4j.api.plugin;
+package io.dsr4j.config;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.api.config.Location;
+import io.dsr4j.api.plugin.DsrPlugin;
+import io.dsr4j.api.plugin.PluginBinder;
+import io.dsr4j.api.plugin.PluginKind;
 import io.dsr4j.api.plugin.testplugins.Fakes;
 import io.dsr4j.api.plugin.testplugins.TestCorePlugin;
 import io.dsr4j.api.plugin.testplugins.TestTokensPlugin;
@@ -12,8 +15,6 @@ import io.dsr4j.api.token.TokenFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.OutputStream;
@@ -25,6 +26,8 @@ import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,4 +1,4 @@
-package io.dsr4j.api.config;
+package io.dsr4j.config;
 
 import io.dsr4j.api.plugin.PluginKind;
 import io.dsr4j.api.settings.Settings;
@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Where the configuration layer finds what each installed plugin declares ({@link Settings}): the plugin's own
- * defaults and checks. {@link io.dsr4j.api.plugin.PluginRegistry} is the implementation a run uses; {@link #NONE}
+ * defaults and checks. {@link io.dsr4j.config.PluginRegistry} is the implementation a run uses; {@link #NONE}
  * (no plugins known) leaves plugin sections exactly as written.
  */
 public interface PluginSettings {

@@ -1,5 +1,7 @@
-package io.dsr4j.api.config;
+package io.dsr4j.config;
 
+import io.dsr4j.api.config.ConfigNode;
+import io.dsr4j.api.config.Params;
 import java.util.List;
 
 /**
