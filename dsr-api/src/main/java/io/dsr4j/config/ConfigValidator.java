@@ -6,6 +6,8 @@ import io.dsr4j.api.config.Location;
 import io.dsr4j.api.config.Params;
 import io.dsr4j.api.config.Suggestions;
 import io.dsr4j.api.plugin.PluginKind;
+import io.dsr4j.api.estimator.EstimatorFactory;
+import io.dsr4j.api.policy.PolicyFactory;
 import io.dsr4j.api.reward.RewardFactory;
 import io.dsr4j.api.settings.FrameworkKeys;
 
@@ -43,10 +45,12 @@ public final class ConfigValidator {
     public static DsrConfig checkNames(DsrConfig config, PluginRegistry registry, Set<String> functionSetNames) {
         checkType(registry, PluginKind.POLICY, config.policy());
         checkType(registry, PluginKind.GRADIENT_ESTIMATOR, config.estimator());
+        checkPairing(config, registry.policies().get(config.policy().type()),
+                registry.estimators().get(config.estimator().type()));
         RewardFactory metric = registry.require(PluginKind.REWARD, config.task().metric(),
                 config.locationOf("task.metric"), "task.metric");
         checkType(registry, PluginKind.CONSTANT_OPTIMIZER, config.training().constOptimizer());
-        if (config.gpMeld().params().getBoolean("on", false)) checkType(registry, PluginKind.BATCH_AUGMENTER, config.gpMeld());
+        if (augmenterOn(config)) checkType(registry, PluginKind.BATCH_AUGMENTER, config.gpMeld());
         for (PriorSection p : config.priors()) {
             if (p.on() || p.userWritten()) {
                 registry.require(PluginKind.PRIOR, p.name(), p.location(), "prior." + p.name());
@@ -70,9 +74,15 @@ public final class ConfigValidator {
         check(config.policy(), FrameworkKeys.POLICY);
         check(config.estimator(), FrameworkKeys.ESTIMATOR);
         check(config.training().constOptimizer(), null);
+        if (augmenterOn(config)) check(config.gpMeld(), FrameworkKeys.AUGMENTER);
         for (PriorSection p : config.priors()) {
             if (p.on()) p.settings().validate(p.params());
         }
+    }
+
+    /** Whether {@code gp_meld.on} is true (its other keys are read only then). */
+    public static boolean augmenterOn(DsrConfig config) {
+        return FrameworkKeys.AUGMENTER_ON.read(config.gpMeld().params());
     }
 
     private static void check(PluginSection section, io.dsr4j.api.settings.Settings framework) {
@@ -90,6 +100,28 @@ public final class ConfigValidator {
             throw ConfigException.at(at == null ? Location.DEFAULTS : at, "task.metric_params",
                     "metric '" + tc.metric() + "' takes " + metric.parameterCount() + " parameter(s) but " + mp.length
                             + " were given (e.g. metric_params: [] for neg_* metrics)");
+        }
+    }
+
+    /** A policy and an estimator that declare they only work with each other ({@code gp}) must come together. */
+    static void checkPairing(DsrConfig config, PolicyFactory policy, EstimatorFactory estimator) {
+        String pol = config.policy().type();
+        String est = config.estimator().type();
+        String needsEstimator = policy.requiredEstimator();
+        if (needsEstimator != null && !needsEstimator.equals(est)) {
+            throw ConfigException.at(config.policy().typeLocation(), "policy.type",
+                    "policy.type '" + pol + "' can only be trained by estimator.type '" + needsEstimator + "', but "
+                            + "estimator.type is '" + est + "' (policy '" + pol + "': " + policy.description()
+                            + "); set estimator.type: " + needsEstimator + ", or choose a policy that '" + est
+                            + "' can train (./dsr plugins lists them)");
+        }
+        String needsPolicy = estimator.requiredPolicy();
+        if (needsPolicy != null && !needsPolicy.equals(pol)) {
+            throw ConfigException.at(config.estimator().typeLocation(), "estimator.type",
+                    "estimator.type '" + est + "' can only train policy.type '" + needsPolicy + "', but policy.type is '"
+                            + pol + "' (estimator '" + est + "': " + estimator.description() + "); set policy.type: "
+                            + needsPolicy + ", or choose an estimator that trains '" + pol + "' such as risk_seeking "
+                            + "(./dsr plugins lists them)");
         }
     }
 

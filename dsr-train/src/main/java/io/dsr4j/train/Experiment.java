@@ -139,7 +139,7 @@ public final class Experiment implements AutoCloseable {
     private static BatchAugmenter buildAugmenter(DsrConfig config, PluginRegistry registry, PriorSet priors, long seed) {
         PluginSection section = config.gpMeld();
         Params params = section.params();
-        if (!params.getBoolean("on", false)) return null;
+        if (!FrameworkKeys.AUGMENTER_ON.read(params)) return null;
         BatchAugmenterFactory f = registry.require(PluginKind.BATCH_AUGMENTER, section.type(), section.typeLocation(),
                 section.typeKeyPath());
         BatchAugmenter a = f.create(new AugmenterContext(priors.environment(), registry.gpOperators(), seed), params);

@@ -25,9 +25,16 @@ public final class FrameworkKeys {
     public static final Setting<Double> ENTROPY_GAMMA = Setting.real("entropy_gamma", 0.7).range(0, 1)
             .doc("per-position discount of the entropy bonus");
 
+    /** {@code gp_meld.on}: whether the trainer runs the section's batch augmenter (the reference's run_gp_meld). */
+    public static final Setting<Boolean> AUGMENTER_ON = Setting.bool("on", false)
+            .doc("run the batch augmenter each iteration (the reference's gp_meld.run_gp_meld)");
+
     /** What the framework reads from the {@code policy} section besides {@code type}. */
     public static final Settings POLICY = Settings.of(MAX_LENGTH);
 
     /** What the framework reads from the {@code estimator} section besides {@code type}. */
     public static final Settings ESTIMATOR = Settings.of(LEARNING_RATE, OPTIMIZER, ENTROPY_WEIGHT, ENTROPY_GAMMA);
+
+    /** What the framework reads from the {@code gp_meld} section (a batch augmenter) besides {@code type}. */
+    public static final Settings AUGMENTER = Settings.of(AUGMENTER_ON);
 }

@@ -34,6 +34,9 @@ public final class BuiltinGpPlugin implements DsrPlugin {
                     public io.dsr4j.api.settings.Settings settings() { return io.dsr4j.api.settings.Settings.NONE; }
 
                     @Override
+                    public String requiredPolicy() { return "gp"; }
+
+                    @Override
                     public String description() { return "breeds the next generation of policy gp (standalone GP, no gradient)"; }
                 });
             }

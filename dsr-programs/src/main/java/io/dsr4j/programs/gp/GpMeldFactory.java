@@ -23,6 +23,9 @@ public final class GpMeldFactory implements BatchAugmenterFactory {
     }
 
     @Override
+    public io.dsr4j.api.settings.Settings settings() { return GpMeldSettings.SETTINGS; }
+
+    @Override
     public String description() {
         return "GP-meld (NGGPPS): an inner GP run seeded by each batch appends its train_n best programs to the batch";
     }

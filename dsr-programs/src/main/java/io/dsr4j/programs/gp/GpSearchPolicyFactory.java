@@ -36,6 +36,9 @@ public final class GpSearchPolicyFactory implements PolicyFactory {
     }
 
     @Override
+    public String requiredEstimator() { return "gp"; }
+
+    @Override
     public io.dsr4j.api.settings.Settings settings() { return GpSearchSettings.SETTINGS; }
 
     @Override

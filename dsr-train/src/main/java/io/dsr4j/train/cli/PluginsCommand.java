@@ -83,7 +83,8 @@ final class PluginsCommand implements Callable<Integer> {
             out.println(settingsTitle(r, settings));
             settingsTable(out, settings);
             Settings framework = r.kind() == PluginKind.POLICY ? FrameworkKeys.POLICY
-                    : r.kind() == PluginKind.GRADIENT_ESTIMATOR ? FrameworkKeys.ESTIMATOR : null;
+                    : r.kind() == PluginKind.GRADIENT_ESTIMATOR ? FrameworkKeys.ESTIMATOR
+                    : r.kind() == PluginKind.BATCH_AUGMENTER ? FrameworkKeys.AUGMENTER : null;
             if (framework != null) {
                 out.println("keys dsr4j reads in the same section for every " + r.kind().label() + ":");
                 settingsTable(out, framework);

@@ -197,6 +197,27 @@ class DsrCliTest {
         // metric parameters are counted up front
         f = file("task: {metric: neg_mse, metric_params: [1.0]}\n");
         userError(run(BUILTINS, "config", f.toString()), f + ":1:", "task.metric_params");
+        // the batch augmenter's keys, when it is on
+        f = file("gp_meld:\n  on: true\n  generatons: 5\n");
+        err = userError(run(BUILTINS, "config", f.toString()), f + ":3:", "gp_meld.generatons");
+        assertTrue(err.contains("did you mean 'generations'?"), err);
+        f = file("gp_meld:\n  on: true\n  p_mutate: 1.5\n");
+        userError(run(BUILTINS, "config", f.toString()), f + ":3:", "gp_meld.p_mutate");
+        f = file("gp_meld:\n  on: true\n  mutations: [uniform, shrnk]\n");
+        err = userError(run(BUILTINS, "config", f.toString()), f + ":3:", "gp_meld.mutations");
+        assertTrue(err.contains("did you mean 'shrink'?"), err);
+    }
+
+    @Test
+    void configRejectsAPolicyAndEstimatorThatCannotWorkTogether() throws Exception {
+        Path f = file("policy:\n  type: gp\n");
+        String err = userError(run(BUILTINS, "config", f.toString()), f + ":2:", "policy.type");
+        assertTrue(err.contains("can only be trained by estimator.type 'gp', but estimator.type is 'risk_seeking'"), err);
+        f = file("estimator:\n  type: gp\n");
+        err = userError(run(BUILTINS, "config", f.toString()), f + ":2:", "estimator.type");
+        assertTrue(err.contains("can only train policy.type 'gp', but policy.type is 'lstm'"), err);
+        f = file("policy: {type: gp}\nestimator: {type: gp}\n");
+        assertEquals(0, run(BUILTINS, "config", f.toString()).exit());
     }
 
     @Test
@@ -207,6 +228,11 @@ class DsrCliTest {
         assertTrue(r.out().matches("(?s).*\n  pqt_k +integer +10 +at least 1 +size of the priority queue.*"), r.out());
         assertTrue(r.out().contains("keys dsr4j reads in the same section for every gradient estimator:"), r.out());
         assertTrue(r.out().matches("(?s).*\n  learning_rate +number +5.0e-4.*"), r.out());
+        Result meld = run(BUILTINS, "plugins", "--details", "gp_meld");
+        assertEquals(0, meld.exit(), meld.err());
+        assertTrue(meld.out().startsWith("batch augmenter 'gp_meld' (gp_meld.type)\n"), meld.out());
+        assertTrue(meld.out().matches("(?s).*\n  population_size +integer +100 .*\n  train_n +integer +50 .*"), meld.out());
+        assertTrue(meld.out().matches("(?s).*every batch augmenter:\n  on +boolean +false .*"), meld.out());
         Result prior = run(BUILTINS, "plugins", "--details", "length");
         assertTrue(prior.out().matches("(?s).*\n  max_ +integer or null +64 .*"), prior.out());
         Result none = run(BUILTINS, "plugins", "--details", "lenght");
