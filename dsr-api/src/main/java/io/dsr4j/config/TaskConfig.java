@@ -23,10 +23,13 @@ import java.util.List;
  * @param dataSeed        seed of benchmark data generation (independent of the experiment seed)
  * @param dataFactor      multiplies the benchmark's number of training points
  * @param target          CSV data: name of the target column, or null for the last column
+ * @param polyDegree      {@code poly_optimizer_params.degree}: total degree of the {@code poly} token's polynomial
+ * @param polyCoefTol     {@code poly_optimizer_params.coef_tol}: its coefficients below this magnitude are dropped
  */
 public record TaskConfig(String taskType, String dataset, List<String> functionSet, String functionSetName,
                          String metric, List<Double> metricParams, double threshold, boolean protectedMode,
-                         double noise, long dataSeed, double dataFactor, String target) {
+                         double noise, long dataSeed, double dataFactor, String target, int polyDegree,
+                         double polyCoefTol) {
 
     public static final List<String> TASK_TYPES = List.of("regression");
 
@@ -65,8 +68,12 @@ public record TaskConfig(String taskType, String dataset, List<String> functionS
         double dataFactor = r.positive("data_factor");
         p.check("data_factor", Double.isFinite(dataFactor), dataFactor, "a finite number > 0");
         String target = r.optionalString("target");
+        // the reference's names and defaults (§8); only its default regressor (least squares) exists here
+        Params poly = p.child("poly_optimizer_params");
+        int polyDegree = poly.getInt("degree", 3, 0, 10);
+        double polyCoefTol = poly.getDouble("coef_tol", 1e-6, 0, 1e300);
         return new TaskConfig(taskType, dataset, functionSet, functionSetName, metric, metricParams, threshold,
-                protectedMode, noise, dataSeed, dataFactor, target);
+                protectedMode, noise, dataSeed, dataFactor, target, polyDegree, polyCoefTol);
     }
 
     static final String FUNCTION_SET_ALLOWED = "allowed: null (the benchmark's own set), a list of tokens such as "

@@ -98,7 +98,8 @@ public final class Experiment implements AutoCloseable {
         ConstantOptimizer optimizer = cof.create(coParams);
         coParams.requireAllUsed();
 
-        RegressionTask task = new RegressionTask(dataset, library, metric, optimizer, tc.threshold(), tc.protectedMode());
+        RegressionTask task = new RegressionTask(dataset, library, metric, optimizer, tc.threshold(), tc.protectedMode(),
+                new io.dsr4j.programs.poly.PolyFitOptions(tc.polyDegree(), tc.polyCoefTol()));
 
         Rng seeds = new Rng(seed);
         PluginSection pol = config.policy();

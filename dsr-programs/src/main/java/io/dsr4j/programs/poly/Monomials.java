@@ -38,6 +38,20 @@ public final class Monomials {
         prefix[var] = 0;
     }
 
+    /**
+     * The monomials of the degree whose number of monomials is {@code size} (a fitted poly's coefficient count says
+     * what degree it was fitted with), or null when no degree gives that many.
+     */
+    public static Monomials ofSize(int variables, int size) {
+        if (variables == 0) return size == 1 ? new Monomials(0, 0) : null;
+        long count = 1;                                  // C(n + d, d) for d = 0, 1, ...
+        for (int d = 0; count <= size; d++) {
+            if (count == size) return new Monomials(variables, d);
+            count = count * (variables + d + 1) / (d + 1);
+        }
+        return null;
+    }
+
     public int size() { return exponents.length; }
 
     public int[] exponents(int k) { return exponents[k].clone(); }

@@ -20,7 +20,7 @@ import java.util.Arrays;
  * (add, sub, mul, div with the other argument known; sin → arcsin, exp → log, ...) into the values {@code poly}
  * must take; (3) those are fitted by linear least squares on the monomials of {@link Monomials} (Hipparchus' QR
  * decomposition of the design matrix, computed once per data set; the SVD when the design is rank-deficient, as
- * DSO's pseudo-inverse); coefficients below {@link PolyToken#COEF_TOL} are dropped. When (1) or (2) meet a
+ * DSO's pseudo-inverse); coefficients below {@code coef_tol} are dropped. When (1) or (2) meet a
  * non-finite value or an operator without an inverse, or the fit fails, {@code poly} is the constant 1, as in DSO
  * (which raises on operators it cannot invert; here they just fail the fit).
  *
@@ -35,12 +35,17 @@ public final class PolyFitter {
     private final int rows;
     private final double[][] design;
     private final DecompositionSolver solver;
+    private final double coefTol;
 
-    /** @param x the data the coefficients are fitted on, {@code x[var][row]} */
-    public PolyFitter(Library library, ProgramCompiler compiler, double[][] x, int rows) {
+    /**
+     * @param x       the data the coefficients are fitted on, {@code x[var][row]}
+     * @param options degree of the polynomial and tolerance below which coefficients are dropped
+     */
+    public PolyFitter(Library library, ProgramCompiler compiler, double[][] x, int rows, PolyFitOptions options) {
         this.library = library;
         this.compiler = compiler;
-        this.monomials = new Monomials(library.inputCount(), PolyToken.DEGREE);
+        this.monomials = new Monomials(library.inputCount(), options.degree());
+        this.coefTol = options.coefTol();
         this.x = x;
         this.rows = rows;
         this.design = monomials.design(x, rows);
@@ -57,14 +62,19 @@ public final class PolyFitter {
 
     /**
      * The inputs a compiled program reads: {@code x} itself, or, when {@code traversal} has {@code poly}, {@code x}
-     * plus the fitted polynomial's values as one more column (whose coefficients are {@code constants}).
+     * plus the fitted polynomial's values as one more column (whose coefficients are {@code constants}; their
+     * number says the degree the polynomial was fitted with).
      */
     public static double[][] inputs(Library library, int[] traversal, double[] constants, double[][] x, int rows) {
         int poly = library.polyToken();
         boolean has = false;
         for (int t : traversal) has |= t == poly && poly >= 0;
         if (!has) return x;
-        Monomials m = new Monomials(library.inputCount(), PolyToken.DEGREE);
+        Monomials m = Monomials.ofSize(library.inputCount(), constants.length);
+        if (m == null) {
+            throw new IllegalArgumentException(constants.length + " coefficients are no polynomial in "
+                    + library.inputCount() + " variables");
+        }
         double[][] xe = Arrays.copyOf(x, x.length + 1);
         xe[x.length] = Monomials.values(m.design(x, rows), constants, rows);
         return xe;
@@ -96,7 +106,7 @@ public final class PolyFitter {
         }
         for (int k = 0; k < c.length; k++) {
             if (!Double.isFinite(c[k])) return one();
-            if (Math.abs(c[k]) < PolyToken.COEF_TOL) c[k] = 0;
+            if (Math.abs(c[k]) < coefTol) c[k] = 0;
         }
         return c;
     }

@@ -5,7 +5,6 @@ import io.dsr4j.api.token.Token;
 import io.dsr4j.api.token.TokenFacts;
 import io.dsr4j.api.token.TokenKind;
 import io.dsr4j.programs.poly.Monomials;
-import io.dsr4j.programs.poly.PolyToken;
 import io.dsr4j.programs.token.Notation;
 import io.dsr4j.programs.token.Notation.Style;
 import io.dsr4j.programs.token.NumberFormat;
@@ -84,12 +83,15 @@ public final class ExpressionPrinter {
 
     private Monomials monomials;
 
-    /** The poly monomials of this library, or null without poly. */
-    private Monomials monomials() {
-        if (monomials == null && library.polyToken() >= 0) {
-            monomials = new Monomials(library.inputCount(), PolyToken.DEGREE);
+    /** The monomials of a fitted poly with {@code size} coefficients (the count gives the degree), or null. */
+    private Monomials monomials(int size) {
+        if (library.polyToken() < 0) return null;
+        Monomials m = monomials;        // one read: the printer may be shared by threads
+        if (m == null || m.size() != size) {
+            m = Monomials.ofSize(library.inputCount(), size);
+            if (m != null) monomials = m;
         }
-        return monomials;
+        return m;
     }
 
     /** Right-to-left over the prefix traversal with a stack of rendered subexpressions. */
@@ -105,10 +107,10 @@ public final class ExpressionPrinter {
             int arity = tok.arity();
             if (arity == 0) {
                 String s;
-                if (tok.kind() == TokenKind.FITTED && constants != null && monomials() != null
-                        && constants.length == monomials().size()) {
+                Monomials fitted = tok.kind() == TokenKind.FITTED && constants != null ? monomials(constants.length) : null;
+                if (fitted != null) {
                     // a fitted poly prints as its polynomial (its coefficients are the program's constants)
-                    s = monomials().render(constants, switch (style) {
+                    s = fitted.render(constants, switch (style) {
                         case INFIX -> Monomials.Style.INFIX;
                         case LATEX -> Monomials.Style.LATEX;
                         case SYMPY -> Monomials.Style.SYMPY;

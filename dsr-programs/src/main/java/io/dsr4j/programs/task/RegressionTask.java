@@ -11,6 +11,7 @@ import io.dsr4j.programs.eval.CompiledProgram;
 import io.dsr4j.programs.eval.ProgramCompiler;
 import io.dsr4j.programs.eval.Workspace;
 import io.dsr4j.programs.poly.Monomials;
+import io.dsr4j.programs.poly.PolyFitOptions;
 import io.dsr4j.programs.poly.PolyFitter;
 import io.dsr4j.programs.reward.Stats;
 
@@ -50,6 +51,12 @@ public final class RegressionTask {
      */
     public RegressionTask(Dataset data, Library library, Metric metric, ConstantOptimizer optimizer, double threshold,
                           boolean protectedMode) {
+        this(data, library, metric, optimizer, threshold, protectedMode, PolyFitOptions.DEFAULT);
+    }
+
+    /** @param poly how a {@code poly} token is fitted (used only when the library has {@code poly}) */
+    public RegressionTask(Dataset data, Library library, Metric metric, ConstantOptimizer optimizer, double threshold,
+                          boolean protectedMode, PolyFitOptions poly) {
         if (data.variableCount() != library.inputCount()) {
             throw new IllegalArgumentException("dataset " + data.name() + " has " + data.variableCount()
                     + " input variables but the library has " + library.inputCount());
@@ -78,7 +85,7 @@ public final class RegressionTask {
         this.varTestNoiseless = Stats.variance(data.yTestNoiseless(), nTest);
         this.maxRows = Math.max(nTrain, nTest);
         if (library.polyToken() >= 0) {
-            this.polyFit = new PolyFitter(library, compiler, data.xTrain(), nTrain);
+            this.polyFit = new PolyFitter(library, compiler, data.xTrain(), nTrain, poly);
             this.polyTestDesign = polyFit.monomials().design(data.xTest(), nTest);
         } else {
             this.polyFit = null;

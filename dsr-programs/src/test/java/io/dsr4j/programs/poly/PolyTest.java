@@ -54,6 +54,41 @@ class PolyTest {
         assertEquals(expected.length, m.size());
         for (int k = 0; k < expected.length; k++) assertArrayEquals(expected[k], m.exponents(k), "monomial " + k);
         assertEquals(20, new Monomials(3, 3).size());
+        // a coefficient count says the degree: C(n + d, d)
+        assertEquals(6, Monomials.ofSize(2, 6).size());
+        assertEquals(20, Monomials.ofSize(3, 20).size());
+        assertEquals(1, Monomials.ofSize(4, 1).size());
+        assertEquals(null, Monomials.ofSize(2, 7));
+        assertEquals(null, Monomials.ofSize(2, 0));
+    }
+
+    @Test
+    void degreeAndCoefficientToleranceAreSettings() {
+        // y = 1 + x1 x2 + 1e-4 x2^2: degree 2 fits it exactly; coef_tol 1e-3 drops the small term; degree 1 cannot fit
+        Dataset d = data(40, v -> 1 + v[0] * v[1] + 1e-4 * v[1] * v[1]);
+        Library lib = library(2);
+        io.dsr4j.programs.eval.Workspace ws = new io.dsr4j.programs.eval.Workspace(40, 8);
+        double[] c2 = new PolyFitter(lib, new ProgramCompiler(lib), d.xTrain(), 40, new PolyFitOptions(2, 1e-6))
+                .fit(tr(lib, "poly"), d.yTrain(), ws);
+        assertEquals(6, c2.length);
+        assertEquals(1e-4, c2[3], 1e-9);
+        double[] dropped = new PolyFitter(lib, new ProgramCompiler(lib), d.xTrain(), 40, new PolyFitOptions(2, 1e-3))
+                .fit(tr(lib, "poly"), d.yTrain(), ws);
+        assertEquals(0.0, dropped[3]);
+        Metric m = BuiltinRewardsPlugin.factories().get("inv_nrmse").create(d.yTrain(), new double[]{1.0});
+        RegressionTask linear = new RegressionTask(d, lib, m, null, 1e-12, false, new PolyFitOptions(1, 1e-6));
+        Evaluation e = linear.score(tr(lib, "poly"), linear.newWorkspace());
+        assertEquals(3, e.constants().length);
+        assertTrue(e.reward() < 0.99, "a plane cannot fit x1 x2: " + e.reward());
+        RegressionTask quadratic = new RegressionTask(d, lib, m, null, 1e-12, false, new PolyFitOptions(2, 1e-6));
+        Evaluation q = quadratic.score(tr(lib, "poly"), quadratic.newWorkspace());
+        assertEquals(1.0, q.reward(), 1e-9);
+        // printing and evaluation on other data take the degree from the number of coefficients
+        String infix = new ExpressionPrinter(lib).infix(tr(lib, "poly"), q.constants());
+        assertTrue(infix.contains("x1*x2") && !infix.contains("poly"), infix);
+        double[][] cols = PolyFitter.inputs(lib, tr(lib, "poly"), q.constants(), d.xTest(), 40);
+        assertEquals(3, cols.length);
+        assertEquals(d.yTest()[0], cols[2][0], 1e-9);
     }
 
     @Test
@@ -61,7 +96,7 @@ class PolyTest {
         // 1.3 + 2 x1 x2 - 0.5 x2^2 + 0.25 x1^3
         Dataset d = data(60, v -> 1.3 + 2 * v[0] * v[1] - 0.5 * v[1] * v[1] + 0.25 * v[0] * v[0] * v[0]);
         Library lib = library(2);
-        PolyFitter fit = new PolyFitter(lib, new ProgramCompiler(lib), d.xTrain(), 60);
+        PolyFitter fit = new PolyFitter(lib, new ProgramCompiler(lib), d.xTrain(), 60, PolyFitOptions.DEFAULT);
         double[] c = fit.fit(tr(lib, "poly"), d.yTrain(), new io.dsr4j.programs.eval.Workspace(60, 8));
         // order: 1, x2, x1, x2^2, x1x2, x1^2, x2^3, x1x2^2, x1^2x2, x1^3
         double[] expected = {1.3, 0, 0, -0.5, 2, 0, 0, 0, 0, 0.25};
@@ -74,7 +109,7 @@ class PolyTest {
         ToDoubleFunction<double[]> p = v -> 1.3 + 2 * v[0] * v[1] - 0.05 * v[1];
         Dataset d = data(50, v -> Math.sin(v[0]) / (Math.exp(v[1]) * Math.sqrt(p.applyAsDouble(v))));
         Library lib = library(2);
-        PolyFitter fit = new PolyFitter(lib, new ProgramCompiler(lib), d.xTrain(), 50);
+        PolyFitter fit = new PolyFitter(lib, new ProgramCompiler(lib), d.xTrain(), 50, PolyFitOptions.DEFAULT);
         double[] c = fit.fit(tr(lib, "div,sin,x1,mul,exp,x2,sqrt,poly"), d.yTrain(), new io.dsr4j.programs.eval.Workspace(50, 8));
         double[] expected = {1.3, -0.05, 0, 0, 2, 0, 0, 0, 0, 0};
         for (int k = 0; k < expected.length; k++) assertEquals(expected[k], c[k], 1e-8, "coefficient " + k);
@@ -84,7 +119,7 @@ class PolyTest {
     void anOperatorWithoutInverseGivesTheConstantOne() {
         Dataset d = data(30, v -> v[0]);
         Library lib = LibraryBuilder.build(2, List.of("add", "neg", "poly"), false, BuiltinTokensPlugin.factories());
-        PolyFitter fit = new PolyFitter(lib, new ProgramCompiler(lib), d.xTrain(), 30);
+        PolyFitter fit = new PolyFitter(lib, new ProgramCompiler(lib), d.xTrain(), 30, PolyFitOptions.DEFAULT);
         assertArrayEquals(fit.one(), fit.fit(tr(lib, "neg,poly"), d.yTrain(), new io.dsr4j.programs.eval.Workspace(30, 8)));
     }
 

@@ -197,6 +197,14 @@ class DsrCliTest {
         // metric parameters are counted up front
         f = file("task: {metric: neg_mse, metric_params: [1.0]}\n");
         userError(run(BUILTINS, "config", f.toString()), f + ":1:", "task.metric_params");
+        // the poly token's fitting (reference names)
+        f = file("task:\n  poly_optimizer_params:\n    degre: 2\n");
+        err = userError(run(BUILTINS, "config", f.toString()), f + ":3:", "task.poly_optimizer_params.degre");
+        assertTrue(err.contains("did you mean 'degree'?"), err);
+        f = file("task:\n  poly_optimizer_params: {degree: 11, coef_tol: 1.0e-4}\n");
+        userError(run(BUILTINS, "config", f.toString()), f + ":2:", "task.poly_optimizer_params.degree");
+        f = file("task:\n  poly_optimizer_params: {coef_tol: -1}\n");
+        userError(run(BUILTINS, "config", f.toString()), f + ":2:", "task.poly_optimizer_params.coef_tol");
         // the batch augmenter's keys, when it is on
         f = file("gp_meld:\n  on: true\n  generatons: 5\n");
         err = userError(run(BUILTINS, "config", f.toString()), f + ":3:", "gp_meld.generatons");
