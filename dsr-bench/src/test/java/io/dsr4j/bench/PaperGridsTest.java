@@ -45,7 +45,8 @@ class PaperGridsTest {
             Map<io.dsr4j.api.plugin.PluginKind, String> sections = Map.of(
                     io.dsr4j.api.plugin.PluginKind.POLICY, "policy.",
                     io.dsr4j.api.plugin.PluginKind.GRADIENT_ESTIMATOR, "estimator.",
-                    io.dsr4j.api.plugin.PluginKind.CONSTANT_OPTIMIZER, "training.const_optimizer.");
+                    io.dsr4j.api.plugin.PluginKind.CONSTANT_OPTIMIZER, "training.const_optimizer.",
+                    io.dsr4j.api.plugin.PluginKind.BATCH_AUGMENTER, "gp_meld.");
             sections.forEach((kind, prefix) -> registry.names(kind).forEach(name -> registry.settingsOf(kind, name)
                     .list().forEach(setting -> keys.add(prefix + setting.name()))));
             for (String prior : registry.names(io.dsr4j.api.plugin.PluginKind.PRIOR)) {
