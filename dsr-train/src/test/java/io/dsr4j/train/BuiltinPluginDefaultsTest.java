@@ -50,7 +50,8 @@ class BuiltinPluginDefaultsTest {
         DsrConfig c = resolved();
         assertEquals(map("type", "lstm", "max_length", 64L, "cell", "lstm", "num_layers", 1L, "num_units", 32L,
                 "initializer", "zeros", "observe_action", false, "observe_parent", true, "observe_sibling", true,
-                "observe_dangling", false, "embedding", false, "embedding_size", 8L, "action_prob_lowerbound", 0.0),
+                "observe_dangling", false, "embedding", false, "embedding_size", 8L, "action_prob_lowerbound", 0.0,
+                "precision", "float64"),
                 section(c, "policy"));
         assertEquals(map("type", "risk_seeking", "learning_rate", 0.0005, "optimizer", "adam", "entropy_weight", 0.03,
                 "entropy_gamma", 0.7, "epsilon", 0.05), section(c, "estimator"));

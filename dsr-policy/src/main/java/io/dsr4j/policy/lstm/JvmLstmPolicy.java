@@ -52,12 +52,16 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     private final Workspace[] workspaces;
     private final int L;
     private final LstmKernels kernels;
+    /** The float32 sampling path; null at float64. */
+    private final FloatSampler floatSampler;
 
     // ---- sampling state (sized n × maxLength, grown on demand) ----
     private int sampleRows;
     private int sampleWidth;
     private double[][][] stateH;
     private double[][][] stateC;
+    private float[][][] stateHf;
+    private float[][][] stateCf;
     private int sampleRowsTotal;
     private int sampleParts;
     private int[] lengths;
@@ -82,20 +86,52 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     private final ChunkRunner.Body scoreBody = this::scoreChunk;
     private final ChunkRunner.Body gradientBody = this::gradientChunk;
 
+    /** Arithmetic of the sampling forward pass ({@code policy.precision}); scoring and training are always double. */
+    public enum Precision {
+        /** Double throughout (the default): sampling computes exactly what scoring computes. */
+        FLOAT64("float64"),
+        /**
+         * Sampling's LSTM and output products in float with FMA ({@link FloatSampler}); the draw, scoring and
+         * training stay double, so the sampling distribution differs from the scored one by float rounding.
+         */
+        FLOAT32("float32");
+
+        private final String yaml;
+
+        Precision(String yaml) { this.yaml = yaml; }
+
+        public String yamlName() { return yaml; }
+
+        public static Precision of(String s) {
+            for (Precision p : values()) if (p.yaml.equals(s)) return p;
+            throw new IllegalArgumentException("unknown precision '" + s + "'; allowed: float64, float32");
+        }
+    }
+
     public JvmLstmPolicy(RnnSpec spec, PolicyContext context) {
-        this(spec, context, LstmKernels.best());
+        this(spec, context, Precision.FLOAT64);
+    }
+
+    public JvmLstmPolicy(RnnSpec spec, PolicyContext context, Precision precision) {
+        this(spec, context, LstmKernels.best(), precision == Precision.FLOAT32 ? FloatKernels.best() : null);
     }
 
     /** With given sampling kernels (tests compare them). */
     JvmLstmPolicy(RnnSpec spec, PolicyContext context, LstmKernels kernels) {
+        this(spec, context, kernels, null);
+    }
+
+    /** With given kernels; {@code floatKernels} non-null selects the float32 sampling path. */
+    JvmLstmPolicy(RnnSpec spec, PolicyContext context, LstmKernels kernels, FloatKernels floatKernels) {
         this.kernels = kernels;
         this.env = context.environment();
         this.library = env.library();
         this.layout = new RnnLayout(spec, library);
         this.net = new RnnNetwork(layout);
         this.L = library.size();
+        this.floatSampler = floatKernels == null ? null : new FloatSampler(net, floatKernels);
         System.arraycopy(layout.initialize(context.seed()), 0, net.p, 0, layout.size());
-        net.sync();
+        sync();
         this.optimizer = PolicyOptimizer.create(context.optimizer(), layout.size());
         this.sampleRng = new Rng(context.seed()).split(SAMPLE_STREAM);
         this.runner = new ChunkRunner(Math.max(1, context.threads()));
@@ -119,8 +155,17 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
             throw new IllegalArgumentException("expected " + layout.size() + " parameters, got " + parameters.length);
         }
         System.arraycopy(parameters, 0, net.p, 0, parameters.length);
-        net.sync();
+        sync();
     }
+
+    /** Refreshes the derived weights (row form, transposes, float copy) after {@code net.p} changed. */
+    private void sync() {
+        net.sync();
+        if (floatSampler != null) floatSampler.sync();
+    }
+
+    /** The sampling path's precision. */
+    public Precision precision() { return floatSampler == null ? Precision.FLOAT64 : Precision.FLOAT32; }
 
     // ============================================================================================== sampling
 
@@ -146,6 +191,7 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         int m = to - from, maxLen = sampleWidth;
         Workspace ws = workspaces[worker];
         ws.ensureSampling(m, L);
+        if (floatSampler != null) ws.floats.ensure(floatSampler, m);
         Episode ep = env.start(m);
         int[] act = ws.active;
         int t = 0;
@@ -165,6 +211,12 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
                 recDanglings[rec] = obsDangling[r] = ep.dangling(i);
             }
             ep.priors(ws.priors);
+            if (floatSampler != null) {
+                sampleFloat(act, count, from, t, ws);
+                ep.advance(ws.actions);
+                t++;
+                continue;
+            }
             int i = 0;
             if (net.lstm) {
                 for (; i + 3 < count; i += 4) sampleFour(act, i, from, t, ws);
@@ -181,11 +233,22 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         int rows = Math.max(n, sampleRows);
         sampleRows = rows;
         sampleWidth = maxLen;
-        stateH = new double[net.layers][][];
-        stateC = new double[net.layers][][];
-        for (int l = 0; l < net.layers; l++) {
-            stateH[l] = new double[rows][net.units[l]];
-            stateC[l] = new double[rows][net.lstm ? net.units[l] : 0];
+        if (floatSampler == null) {
+            stateH = new double[net.layers][][];
+            stateC = new double[net.layers][][];
+            for (int l = 0; l < net.layers; l++) {
+                stateH[l] = new double[rows][net.units[l]];
+                stateC[l] = new double[rows][net.lstm ? net.units[l] : 0];
+            }
+        } else {
+            stateHf = new float[net.layers][rows][];
+            stateCf = new float[net.layers][rows][];
+            for (int l = 0; l < net.layers; l++) {
+                for (int r = 0; r < rows; r++) {
+                    stateHf[l][r] = new float[net.units[l]];
+                    stateCf[l][r] = new float[net.units[l]];
+                }
+            }
         }
         lengths = new int[rows];
         obsAction = new int[rows];
@@ -199,6 +262,60 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         recSiblings = new int[cells];
         recDanglings = new int[cells];
         recPriors = new float[cells * L];
+    }
+
+    /** One float32 network step for the active rows {@code active[0..count)}, then one draw per row (in double). */
+    private void sampleFloat(int[] active, int count, int from, int t, Workspace ws) {
+        FloatSampler.Scratch s = ws.floats;
+        floatSampler.step(active, count, t == 0, obsAction, obsParent, obsSibling, obsDangling, stateHf, stateCf, s, ws);
+        double[] z = ws.z;
+        for (int i = 0; i < count; i++) {
+            float[] zi = s.logits[i];
+            for (int k = 0; k < L; k++) z[k] = zi[k];
+            net.outputLowerBound(z, ws.soft, ws.mix);
+            draw(active[i], from, t, z, ws);
+        }
+    }
+
+    /**
+     * Negative log-probabilities of a batch under the distribution the sampling path draws from, the batch's own
+     * observations fed in (teacher forcing): with float32 that of the float network, otherwise {@link #score}'s.
+     * For cross-checks of the float32 path against the double engines; not used in training.
+     */
+    public double[] samplingNeglogp(SequenceBatch b) {
+        if (floatSampler == null) return score(b, 1.0).neglogp();
+        int n = b.size(), w = b.width();
+        ensureSampling(n, Math.max(w, env.maxLength()));
+        Workspace ws = workspaces[0];
+        ws.ensureSampling(n, L);
+        ws.floats.ensure(floatSampler, n);
+        int[] act = ws.active;
+        double[] nlp = new double[n], z = ws.z;
+        float[] pri = b.priorArray();
+        for (int t = 0; t < w; t++) {
+            int count = 0;
+            for (int r = 0; r < n; r++) {
+                if (b.length(r) <= t) continue;
+                act[count++] = r;
+                obsAction[r] = b.previousAction(r, t);
+                obsParent[r] = b.parent(r, t);
+                obsSibling[r] = b.sibling(r, t);
+                obsDangling[r] = b.dangling(r, t);
+            }
+            floatSampler.step(act, count, t == 0, obsAction, obsParent, obsSibling, obsDangling, stateHf, stateCf, ws.floats, ws);
+            for (int i = 0; i < count; i++) {
+                int r = act[i], po = b.priorOffset(r, t);
+                float[] zi = ws.floats.logits[i];
+                for (int k = 0; k < L; k++) z[k] = zi[k];
+                net.outputLowerBound(z, ws.soft, ws.mix);
+                double m = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < L; k++) m = Math.max(m, z[k] += pri[po + k]);
+                double sum = 0;
+                for (int k = 0; k < L; k++) sum += Math.exp(z[k] - m);
+                nlp[r] -= z[b.action(r, t)] - m - Math.log(sum);
+            }
+        }
+        return nlp;
     }
 
     /** One network step and one draw for row r (GRU cells, and the last active rows of a step). */
@@ -330,7 +447,7 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     public double trainStep(SequenceBatch batch, PolicyLoss loss) {
         double value = computeGradient(batch, loss, grad);
         optimizer.step(net.p, grad);
-        net.sync();
+        sync();
         return value;
     }
 
@@ -551,7 +668,7 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         optimizer.load(in);
         long rngState = in.readLong();
         System.arraycopy(p, 0, net.p, 0, size);
-        net.sync();
+        sync();
         sampleRng.setState(rngState);
     }
 

@@ -26,6 +26,8 @@ final class Workspace {
     int[] active = new int[0];
     float[] priors = new float[0];
     int[] actions = new int[0];
+    /** Float32 sampling buffers (allocated on first use). */
+    final FloatSampler.Scratch floats = new FloatSampler.Scratch();
     /** Private tape for scoring and for the low-memory training path. */
     final ReplayTape tape;
 

@@ -53,6 +53,10 @@ public class PolicyBenchmark {
     @Param({"priors", "toy"})
     public String environment;
 
+    /** {@code policy.precision}: float64 (default) or float32 sampling. */
+    @Param({"float64"})
+    public String precision;
+
     private JvmLstmPolicy policy;
     private SequenceBatch trainBatch;
     private PolicyLoss loss;
@@ -60,7 +64,7 @@ public class PolicyBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         policy = new JvmLstmPolicy(RnnSpec.defaults(), new PolicyContext(BenchEnvironments.create(environment, maxLength),
-                0, threads, OptimizerSpec.adam(5e-4)));
+                0, threads, OptimizerSpec.adam(5e-4)), JvmLstmPolicy.Precision.of(precision));
         SequenceBatch all = policy.sample(1000);
         int[] rows = new int[50];
         Rng rng = new Rng(1);

@@ -58,6 +58,37 @@ class Dl4jVsJvmLstmTest {
         }
     }
 
+    /**
+     * {@code lstm} with {@code precision: float32} against {@code dl4j-lstm} in double: the same rows are sampled
+     * (a row can differ only when its uniform draw lands within float rounding of a cumulative boundary; at least
+     * 98 % must agree, all did when this was written), and the log-probabilities of DL4J's batch under the float
+     * sampling network are within {@link #FLOAT32_NEGLOGP} of DL4J's double scores. Tolerance: weights and sums are
+     * rounded to float (relative 2^-24 ≈ 6e-8) in products of up to ~80 terms, so a logit moves by ≲ 1e-6 and a
+     * log-probability by about as much per step; over these batches' ≤ 10 steps that stays under 1e-5 (measured
+     * ≤ 2e-6). Scoring and training of the float32 policy are double, so they agree as in the test above.
+     */
+    private static final double FLOAT32_NEGLOGP = 1e-5;
+
+    @Test
+    void float32SamplingAgreesWithTheDoubleEngineToFloatRounding() {
+        for (RnnSpec spec : new RnnSpec[] {Dl4jLstmPolicyTest.plainSpec(6), Dl4jLstmPolicyTest.richSpec()}) {
+            OptimizerSpec adam = OptimizerSpec.adam(0.01);
+            try (Dl4jLstmPolicy dl4j = Dl4jLstmPolicyTest.policy(spec, DataType.DOUBLE, 21, adam);
+                 JvmLstmPolicy f32 = new JvmLstmPolicy(spec, new PolicyContext(Dl4jLstmPolicyTest.ENV, 21, 1, adam),
+                         JvmLstmPolicy.Precision.FLOAT32)) {
+                assertArrayEquals(f32.getParameters(), dl4j.getParameters(), spec.toString());
+                int n = 400;
+                SequenceBatch a = dl4j.sample(n), b = f32.sample(n);
+                int same = 0;
+                for (int r = 0; r < n; r++) if (Arrays.equals(a.tokens(r), b.tokens(r))) same++;
+                assertTrue(same >= 0.98 * n, spec + ": only " + same + " of " + n + " rows sampled alike");
+                double[] nd = dl4j.score(a, 0.7).neglogp(), nf = f32.samplingNeglogp(a);
+                for (int r = 0; r < n; r++) assertEquals(nd[r], nf[r], FLOAT32_NEGLOGP, spec + " neglogp row " + r);
+                assertClose(f32.score(a, 0.7).neglogp(), nd, REL, 1e-3, spec + " float32 policy's (double) scores");
+            }
+        }
+    }
+
     private static String tokens(SequenceBatch b) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < b.size(); i++) sb.append(Arrays.toString(b.tokens(i))).append('\n');

@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * at a time, auto-vectorised by C2), {@code k8} two blocks of four per pass, {@code rows2k8} two batch rows per pass,
  * {@code quad} the production {@link LstmKernels#best()}; all keep the same summation order (blocks of four
  * products, each block added in k order, no FMA), so they are bit-identical. {@code dgemm}/{@code sgemm} are the
- * OpenBLAS that ND4J bundles (JavaCPP, one thread), not bit-identical. Scalar kernels that hold more than one
+ * OpenBLAS that ND4J bundles (JavaCPP, one thread), not bit-identical. {@code sfma} is the float32 path's
+ * {@link FloatKernels#best()} (Vector API, FMA, 4 rows × 2 vectors register-blocked), {@code sfmaScalar} its
+ * plain-Java twin (bit-identical to it). Scalar kernels that hold more than one
  * output row or more than eight weight rows per pass were slower still (C2 stops vectorising them: 1.1–1.6 ms).
  *
  * <p>Run: {@code java -cp <test classpath> io.dsr4j.policy.bench.GemmKernelBenchmark [kernel=a,b]}
@@ -41,7 +43,7 @@ public class GemmKernelBenchmark {
 
     static final int N = 1000, H = 32, G = 128;
 
-    @Param({"k4", "k8", "rows2k8", "quad", "dgemm", "sgemm"})
+    @Param({"k4", "k8", "rows2k8", "quad", "dgemm", "sgemm", "sfma", "sfmaScalar"})
     public String kernel;
 
     final LstmKernels quad = LstmKernels.best();
@@ -51,6 +53,9 @@ public class GemmKernelBenchmark {
     double[][] out = new double[N][G];
     double[] hFlat = new double[N * H], wFlat = new double[H * G], outFlat = new double[N * G];
     float[] hF = new float[N * H], wF = new float[H * G], outF = new float[N * G];
+    float[][] hRows = new float[N][H], outRows = new float[N][G];
+    float[] bF = new float[G];
+    final FloatKernels floatVector = FloatKernels.best();
 
     @Setup
     public void setUp() {
@@ -60,6 +65,8 @@ public class GemmKernelBenchmark {
         for (int j = 0; j < G; j++) b[j] = rnd.nextGaussian();
         for (int r = 0; r < N; r++) for (int k = 0; k < H; k++) hF[r * H + k] = (float) (hFlat[r * H + k] = h[r][k]);
         for (int k = 0; k < H; k++) for (int j = 0; j < G; j++) wF[k * G + j] = (float) (wFlat[k * G + j] = w[k][j]);
+        for (int r = 0; r < N; r++) for (int k = 0; k < H; k++) hRows[r][k] = hF[r * H + k];
+        for (int j = 0; j < G; j++) bF[j] = (float) b[j];
         if (kernel.endsWith("gemm")) openblas.blas_set_num_threads(1);
     }
 
@@ -91,6 +98,11 @@ public class GemmKernelBenchmark {
                 openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, N, G, H,
                         1.0f, hF, H, wF, G, 1.0f, outF, G);
                 return outF;
+            case "sfma":
+            case "sfmaScalar":
+                for (int r = 0; r < N; r++) System.arraycopy(bF, 0, outRows[r], 0, G);
+                (kernel.equals("sfma") ? floatVector : FloatKernels.SCALAR).product(hRows, N, H, wF, G, outRows);
+                return outRows;
             default: throw new IllegalArgumentException(kernel);
         }
     }
