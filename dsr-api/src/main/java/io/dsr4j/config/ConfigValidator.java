@@ -13,6 +13,7 @@ import io.dsr4j.api.settings.FrameworkKeys;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -91,15 +92,15 @@ public final class ConfigValidator {
         section.settings().validate(p);
     }
 
-    /** {@code task.metric_params} must have as many numbers as the metric takes (checked again when it is built). */
+    /** {@code task.metric_params} must give exactly the metric's parameters (checked again when it is built). */
     public static void checkMetricParams(DsrConfig config, RewardFactory metric) {
-        TaskConfig tc = config.task();
-        double[] mp = tc.metricParamArray();
-        if (mp.length != metric.parameterCount()) {
-            Location at = config.locationOf("task.metric_params");
-            throw ConfigException.at(at == null ? Location.DEFAULTS : at, "task.metric_params",
-                    "metric '" + tc.metric() + "' takes " + metric.parameterCount() + " parameter(s) but " + mp.length
-                            + " were given (e.g. metric_params: [] for neg_* metrics)");
+        metricParams(config, metric);
+        String weights = config.task().sampleWeights();
+        if (weights != null && !metric.supportsSampleWeights()) {
+            Location at = config.locationOf("task.sample_weights");
+            throw ConfigException.at(at == null ? Location.DEFAULTS : at, "task.sample_weights", "metric '"
+                    + config.task().metric() + "' does not support sample weights; the built-in metrics that do: "
+                    + "neg_mse, neg_rmse, neg_nmse, neg_nrmse, neglog_mse, inv_mse, inv_nmse, inv_nrmse, fraction");
         }
     }
 
@@ -123,6 +124,46 @@ public final class ConfigValidator {
                             + needsPolicy + ", or choose an estimator that trains '" + pol + "' such as risk_seeking "
                             + "(./dsr plugins lists them)");
         }
+    }
+
+    /**
+     * The metric's parameters in the order of {@link RewardFactory#parameterNames()}: {@code task.metric_params}
+     * as a list (positional, as DSO writes it) must have exactly as many numbers; as a mapping it must name each
+     * parameter once ({@code {scale: 10}}), with "did you mean" for a misspelt name.
+     */
+    public static double[] metricParams(DsrConfig config, RewardFactory metric) {
+        TaskConfig tc = config.task();
+        List<String> names = metric.parameterNames();
+        Location at = config.locationOf("task.metric_params");
+        Location where = at == null ? Location.DEFAULTS : at;
+        String expected = names.isEmpty() ? "none (write metric_params: [])" : String.join(", ", names);
+        if (!tc.metricParamsByName()) {
+            double[] mp = tc.metricParamArray();
+            if (mp.length != names.size()) {
+                throw ConfigException.at(where, "task.metric_params",
+                        "metric '" + tc.metric() + "' takes " + names.size() + " parameter(s) but " + mp.length
+                                + " were given (e.g. metric_params: [] for neg_* metrics); its parameters: " + expected);
+            }
+            return mp;
+        }
+        Map<String, Double> named = tc.namedMetricParams();
+        for (String key : named.keySet()) {
+            if (!names.contains(key)) {
+                Location k = config.locationOf("task.metric_params." + key);
+                throw ConfigException.at(k == null ? where : k, "task.metric_params." + key, "metric '" + tc.metric()
+                        + "' has no parameter '" + key + "'" + Suggestions.hint(key, names) + "; its parameters: " + expected);
+            }
+        }
+        double[] out = new double[names.size()];
+        for (int i = 0; i < out.length; i++) {
+            Double v = named.get(names.get(i));
+            if (v == null) {
+                throw ConfigException.at(where, "task.metric_params", "metric '" + tc.metric() + "' needs parameter '"
+                        + names.get(i) + "' (its parameters: " + expected + ")");
+            }
+            out[i] = v;
+        }
+        return out;
     }
 
     private static void checkType(PluginRegistry registry, PluginKind kind, PluginSection section) {

@@ -5,7 +5,9 @@ import io.dsr4j.api.config.ConfigNode;
 import io.dsr4j.api.config.Params;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Section {@code task} (symbolic regression).
@@ -16,7 +18,10 @@ import java.util.List;
  * @param functionSetName a named function set (e.g. {@code Koza}) when {@code function_set} is a single name, or
  *                        null; both null: the benchmark's own set
  * @param metric          reward metric name
- * @param metricParams    the metric's parameters
+ * @param metricParams    the metric's parameters as a list (positional, as DSO writes them), or empty when they are
+ *                        given by name
+ * @param namedMetricParams the metric's parameters by name ({@code metric_params: {scale: 10}}), or empty when they
+ *                        are given as a list
  * @param threshold       success threshold on the noiseless test NMSE
  * @param protectedMode   use protected operators (div, log, exp, ... never produce non-finite values)
  * @param noise           reward noise eta: y_train += N(0, eta * RMS(y_train))
@@ -25,26 +30,32 @@ import java.util.List;
  * @param target          CSV data: name of the target column, or null for the last column
  * @param polyDegree      {@code poly_optimizer_params.degree}: total degree of the {@code poly} token's polynomial
  * @param polyCoefTol     {@code poly_optimizer_params.coef_tol}: its coefficients below this magnitude are dropped
+ * @param sampleWeights   path of a file with one weight per training row (relative paths: see
+ *                        {@link DsrConfig#resolvePath}), or null: every row weighs the same
  */
 public record TaskConfig(String taskType, String dataset, List<String> functionSet, String functionSetName,
-                         String metric, List<Double> metricParams, double threshold, boolean protectedMode,
-                         double noise, long dataSeed, double dataFactor, String target, int polyDegree,
-                         double polyCoefTol) {
+                         String metric, List<Double> metricParams, Map<String, Double> namedMetricParams,
+                         double threshold, boolean protectedMode, double noise, long dataSeed, double dataFactor,
+                         String target, int polyDegree, double polyCoefTol, String sampleWeights) {
 
     public static final List<String> TASK_TYPES = List.of("regression");
 
     public TaskConfig {
         functionSet = functionSet == null ? null : List.copyOf(functionSet);
         metricParams = List.copyOf(metricParams);
+        namedMetricParams = Collections.unmodifiableMap(new LinkedHashMap<>(namedMetricParams));
     }
 
     /** True when the benchmark's own function set is to be used. */
     public boolean usesBenchmarkFunctionSet() { return functionSet == null && functionSetName == null; }
 
-    /** The metric parameters as an array (what {@code RewardFactory.create} takes). */
+    /** The metric parameters written as a list, as an array (see {@link ConfigValidator#metricParams} for both forms). */
     public double[] metricParamArray() {
         return metricParams.stream().mapToDouble(Double::doubleValue).toArray();
     }
+
+    /** True when {@code metric_params} names its parameters (a mapping) rather than listing them. */
+    public boolean metricParamsByName() { return !namedMetricParams.isEmpty(); }
 
     static TaskConfig from(Params p) {
         SectionReader r = new SectionReader(p);
@@ -60,7 +71,8 @@ public record TaskConfig(String taskType, String dataset, List<String> functionS
             functionSet = functionSetList(p, fs);
         }
         String metric = r.string("metric");
-        List<Double> metricParams = metricParams(p);
+        Map<String, Double> namedMetricParams = namedMetricParams(p);
+        List<Double> metricParams = namedMetricParams.isEmpty() ? metricParams(p) : List.of();
         double threshold = r.positive("threshold");
         boolean protectedMode = r.bool("protected");
         double noise = r.nonNegative("noise");
@@ -72,8 +84,10 @@ public record TaskConfig(String taskType, String dataset, List<String> functionS
         Params poly = p.child("poly_optimizer_params");
         int polyDegree = poly.getInt("degree", 3, 0, 10);
         double polyCoefTol = poly.getDouble("coef_tol", 1e-6, 0, 1e300);
-        return new TaskConfig(taskType, dataset, functionSet, functionSetName, metric, metricParams, threshold,
-                protectedMode, noise, dataSeed, dataFactor, target, polyDegree, polyCoefTol);
+        String sampleWeights = r.optionalString("sample_weights");
+        return new TaskConfig(taskType, dataset, functionSet, functionSetName, metric, metricParams,
+                namedMetricParams, threshold, protectedMode, noise, dataSeed, dataFactor, target, polyDegree,
+                polyCoefTol, sampleWeights);
     }
 
     static final String FUNCTION_SET_ALLOWED = "allowed: null (the benchmark's own set), a list of tokens such as "
@@ -100,6 +114,22 @@ public record TaskConfig(String taskType, String dataset, List<String> functionS
         }
         if (out.isEmpty()) throw p.error("function_set", "must not be empty; " + FUNCTION_SET_ALLOWED);
         return Collections.unmodifiableList(out);
+    }
+
+    /** {@code metric_params} as a mapping of parameter names to numbers; empty when it is not a mapping. */
+    private static Map<String, Double> namedMetricParams(Params p) {
+        ConfigNode n = p.getNode("metric_params");
+        if (!(n instanceof ConfigNode.MapNode m)) return Map.of();
+        if (m.entries().isEmpty()) throw p.error("metric_params", "an empty mapping names no parameter; write [] for a "
+                + "metric without parameters");
+        Map<String, Double> out = new LinkedHashMap<>();
+        m.entries().forEach((name, v) -> {
+            if (!(v instanceof ConfigNode.ScalarNode s && s.value() instanceof Number num)) {
+                throw ConfigException.at(v.location(), "task.metric_params." + name, "expected a number but found " + v.describe());
+            }
+            out.put(name, num.doubleValue());
+        });
+        return out;
     }
 
     private static List<Double> metricParams(Params p) {

@@ -69,7 +69,7 @@ public record RnnSpec(int maxLength, Cell cell, int[] units, Initializer initial
         static Initializer of(String s) { return s.equals("var_scale") ? VAR_SCALE : ZEROS; }
     }
 
-    public static final int DEFAULT_MAX_LENGTH = 64;
+    public static final int DEFAULT_MAX_LENGTH = FrameworkKeys.MAX_LENGTH.defaultValue();
     public static final int DEFAULT_UNITS = 32;
     public static final int DEFAULT_EMBEDDING_SIZE = 8;
 

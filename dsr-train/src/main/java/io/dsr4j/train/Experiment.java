@@ -33,10 +33,12 @@ import io.dsr4j.config.PluginSection;
 import io.dsr4j.config.TaskConfig;
 import io.dsr4j.config.TrainingConfig;
 import io.dsr4j.programs.data.BenchmarkRegistry;
+import io.dsr4j.programs.data.SampleWeightsReader;
 import io.dsr4j.programs.prior.PriorSet;
 import io.dsr4j.programs.task.RegressionTask;
 import io.dsr4j.programs.token.LibraryBuilder;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -90,7 +92,10 @@ public final class Experiment implements AutoCloseable {
 
         RewardFactory rf = registry.require(PluginKind.REWARD, tc.metric(), config.locationOf("task.metric"), "task.metric");
         ConfigValidator.checkMetricParams(config, rf);
-        Metric metric = rf.create(dataset.yTrain(), tc.metricParamArray());
+        Path weightsFile = config.resolvePath("task.sample_weights");
+        double[] weights = weightsFile == null ? null : SampleWeightsReader.read(weightsFile, dataset.trainSize(),
+                config.locationOf("task.sample_weights"));
+        Metric metric = rf.create(dataset.yTrain(), ConfigValidator.metricParams(config, rf), weights);
 
         PluginSection co = tr.constOptimizer();
         ConstantOptimizerFactory cof = registry.require(PluginKind.CONSTANT_OPTIMIZER, co.type(), co.typeLocation(), co.typeKeyPath());
@@ -99,7 +104,8 @@ public final class Experiment implements AutoCloseable {
         coParams.requireAllUsed();
 
         RegressionTask task = new RegressionTask(dataset, library, metric, optimizer, tc.threshold(), tc.protectedMode(),
-                new io.dsr4j.programs.poly.PolyFitOptions(tc.polyDegree(), tc.polyCoefTol()));
+                new io.dsr4j.programs.poly.PolyFitOptions(tc.polyDegree(), tc.polyCoefTol()),
+                weights);
 
         Rng seeds = new Rng(seed);
         PluginSection pol = config.policy();

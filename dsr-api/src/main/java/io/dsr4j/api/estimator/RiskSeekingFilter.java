@@ -14,6 +14,17 @@ public final class RiskSeekingFilter {
      * @param quantile R_ε (−∞ if the quantile falls on a NaN or −∞ reward)
      */
     public record Kept(int[] rows, double quantile) {
+        public Kept {
+            rows = rows.clone();
+        }
+
+        /** The kept rows (a copy). */
+        @Override
+        public int[] rows() { return rows.clone(); }
+
+        /** The {@code i}-th kept row. */
+        public int row(int i) { return rows[i]; }
+
         public int size() { return rows.length; }
     }
 

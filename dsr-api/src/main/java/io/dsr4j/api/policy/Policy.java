@@ -30,6 +30,23 @@ public interface Policy extends AutoCloseable {
     @Override
     default void close() { }
 
-    /** Per-sample scores. */
-    record Scores(double[] neglogp, double[] entropy) { }
+    /** Per-sample scores; copied in and out (use {@link #neglogp(int)} and {@link #entropy(int)} in loops). */
+    record Scores(double[] neglogp, double[] entropy) {
+        public Scores {
+            neglogp = neglogp.clone();
+            entropy = entropy.clone();
+        }
+
+        @Override
+        public double[] neglogp() { return neglogp.clone(); }
+
+        @Override
+        public double[] entropy() { return entropy.clone(); }
+
+        /** neglogp of sample {@code i}. */
+        public double neglogp(int i) { return neglogp[i]; }
+
+        /** γ-discounted entropy of sample {@code i}. */
+        public double entropy(int i) { return entropy[i]; }
+    }
 }

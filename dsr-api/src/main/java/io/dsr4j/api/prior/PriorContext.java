@@ -5,6 +5,7 @@ import io.dsr4j.api.token.Library;
 
 /**
  * What a prior factory may use: the library, the training data (domain/range prior), and the max length in
- * force (from the length prior if it is on, else the policy's).
+ * force (the smallest {@link PriorFactory#setsMaxLength} of the enabled priors, e.g. the length prior's
+ * {@code max_}, else {@code policy.max_length}).
  */
 public record PriorContext(Library library, Dataset dataset, int maxLength) { }

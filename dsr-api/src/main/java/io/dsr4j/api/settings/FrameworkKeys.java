@@ -9,8 +9,11 @@ public final class FrameworkKeys {
 
     private FrameworkKeys() { }
 
+    /** The largest max length anything may set ({@code policy.max_length}, the {@code length} prior's {@code max_}). */
+    public static final int MAX_LENGTH_LIMIT = 10_000;
+
     /** {@code policy.max_length}: the longest expression (the {@code length} prior's {@code max_} replaces it when on). */
-    public static final Setting<Integer> MAX_LENGTH = Setting.integer("max_length", 64).range(1, 10_000)
+    public static final Setting<Integer> MAX_LENGTH = Setting.integer("max_length", 64).range(1, MAX_LENGTH_LIMIT)
             .doc("maximum expression length; the length prior's max_ replaces it when that prior is on");
 
     public static final Setting<Double> LEARNING_RATE = Setting.real("learning_rate", 5e-4).range(0, 10)

@@ -24,15 +24,13 @@ import java.util.TreeSet;
  * length in force. Keys are the registered prior names, in the user's order; each value is a mapping or a list of
  * mappings, read by {@link PriorSection#parse}; only enabled entries are built (an entry the user wrote is on unless
  * it says {@code on: false}; a built-in default only with {@code on: true}), and the keys of disabled entries are not
- * checked. The {@code length} entries are built first: their {@code max_}
- * overrides the policy's max length and is passed to every factory as {@link PriorContext#maxLength()}.
+ * checked. Every enabled factory is first asked for the max length it sets ({@link PriorFactory#setsMaxLength}: the
+ * length prior's {@code max_}); the smallest replaces the policy's max length and is passed to every factory as
+ * {@link PriorContext#maxLength()}. No prior is special-cased by name.
  */
 public final class PriorSet {
 
     private static final Logger LOG = LoggerFactory.getLogger(PriorSet.class);
-
-    /** Key of the length prior, whose max_ sets the max length. */
-    public static final String LENGTH = "length";
 
     /** A built prior with the name used in messages: the YAML key, or {@code key[i]} for the i-th list entry. */
     public record Entry(String name, Prior prior) { }
@@ -78,7 +76,7 @@ public final class PriorSet {
      *
      * @param factories       the registered prior factories by YAML name
      * @param dataset         the training data (domain_range), may be null for tasks without one
-     * @param policyMaxLength {@code policy.max_length}, used unless the length prior sets max_
+     * @param policyMaxLength {@code policy.max_length}, used unless an enabled prior sets the max length
      * @throws ConfigException for unknown prior names, unknown keys and invalid values
      */
     public static PriorSet build(List<PriorSection> sections, Map<String, PriorFactory> factories, Library library,
@@ -108,40 +106,33 @@ public final class PriorSet {
             }
         }
 
-        // Pass 1: the length prior(s) decide the max length in force.
-        Prior[] built = new Prior[enabled.size()];
-        PriorContext firstContext = new PriorContext(library, dataset, policyMaxLength);
+        // Pass 1: the priors that set the max length (the length prior's max_) decide the length in force.
         int maxLength = -1;
-        for (int i = 0; i < enabled.size(); i++) {
-            if (!enabled.get(i).key().equals(LENGTH)) continue;
-            built[i] = create(enabled.get(i), factories, firstContext);
-            if (built[i] != null && built[i].maxLength().isPresent()) {
-                int m = built[i].maxLength().getAsInt();
-                maxLength = maxLength < 0 ? m : Math.min(maxLength, m);
-            }
+        for (Pending item : enabled) {
+            OptionalInt m = factories.get(item.key()).setsMaxLength(item.params());
+            if (m.isPresent()) maxLength = maxLength < 0 ? m.getAsInt() : Math.min(maxLength, m.getAsInt());
         }
         if (maxLength < 0) {
             maxLength = policyMaxLength;
         } else if (maxLength != policyMaxLength) {
-            LOG.debug("prior.length.max_ = {} overrides policy.max_length = {}", maxLength, policyMaxLength);
+            LOG.debug("a prior's max length {} replaces policy.max_length = {}", maxLength, policyMaxLength);
         }
         if (maxLength < 1) throw new ConfigException("policy.max_length must be at least 1, got " + maxLength);
 
-        // Pass 2: everything else, with the resolved max length.
+        // Pass 2: every prior, with the resolved max length.
         PriorContext context = new PriorContext(library, dataset, maxLength);
         List<Entry> entries = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        for (int i = 0; i < enabled.size(); i++) {
-            Pending item = enabled.get(i);
-            Prior p = item.key().equals(LENGTH) ? built[i] : create(item, factories, context);
+        for (Pending item : enabled) {
+            Prior p = create(item, factories, context);
             if (p == null) {
                 skipped.add(item.name());
                 continue;
             }
             entries.add(new Entry(item.name(), p));
-            // A plugin prior may also cap the length (Prior.maxLength); the smallest cap wins.
+            // A prior may also cap the length (Prior.maxLength); the smallest cap wins.
             OptionalInt m = p.maxLength();
-            if (!item.key().equals(LENGTH) && m.isPresent() && m.getAsInt() < maxLength) {
+            if (m.isPresent() && m.getAsInt() < maxLength) {
                 LOG.debug("prior '{}' caps the max length at {}", item.name(), m.getAsInt());
                 maxLength = m.getAsInt();
             }

@@ -9,6 +9,7 @@ import io.dsr4j.api.plugin.PluginBinder;
 import io.dsr4j.api.reward.RewardFactory;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.dsr4j.programs.reward.ErrorMetric.Kind;
@@ -38,33 +39,40 @@ public final class BuiltinRewardsPlugin implements DsrPlugin {
         error(m, "neg_nmse", Kind.NEG_NMSE, 0, "-MSE/var(y) (invalid -1, max 0)");
         error(m, "neg_nrmse", Kind.NEG_NRMSE, 0, "-sqrt(MSE/var(y)) (invalid -1, max 0)");
         error(m, "neglog_mse", Kind.NEGLOG_MSE, 0, "-log(1 + MSE) (invalid -log(1 + var(y)), max 0)");
-        error(m, "inv_mse", Kind.INV_MSE, 1, "1/(1 + p0*MSE) (invalid 0, max 1)");
-        error(m, "inv_nmse", Kind.INV_NMSE, 1, "1/(1 + p0*MSE/var(y)) (invalid 0, max 1)");
-        error(m, "inv_nrmse", Kind.INV_NRMSE, 1, "1/(1 + p0*NRMSE), the default (invalid 0, max 1)");
-        m.put("fraction", new BuiltinRewardFactory("fraction", 2,
-                "fraction of rows with |y - yhat| < p0*|y| + p1 (invalid 0, max 1)", (y, p) -> {
+        error(m, "inv_mse", Kind.INV_MSE, 1, "1/(1 + scale*MSE) (invalid 0, max 1)");
+        error(m, "inv_nmse", Kind.INV_NMSE, 1, "1/(1 + scale*MSE/var(y)) (invalid 0, max 1)");
+        error(m, "inv_nrmse", Kind.INV_NRMSE, 1, "1/(1 + scale*NRMSE), the default (invalid 0, max 1)");
+        m.put("fraction", new BuiltinRewardFactory("fraction", List.of("relative", "absolute"),
+                "fraction of rows with |y - yhat| < relative*|y| + absolute (invalid 0, max 1)", true, (y, p, w) -> {
                     if (p[0] < 0 || p[1] < 0 || (p[0] == 0 && p[1] == 0)) {
-                        throw new ConfigException("task.metric_params: metric 'fraction' needs p0 >= 0 and p1 >= 0, not both 0; got ["
-                                + p[0] + ", " + p[1] + "]");
+                        throw new ConfigException("task.metric_params: metric 'fraction' needs relative >= 0 and "
+                                + "absolute >= 0, not both 0; got [" + p[0] + ", " + p[1] + "]");
                     }
-                    return new FractionMetric(y, p[0], p[1]);
+                    return new FractionMetric(y, p[0], p[1], w);
                 }));
-        m.put("pearson", new BuiltinRewardFactory("pearson", 0, "Pearson correlation (invalid 0, max 1)", (y, p) -> {
-            BuiltinRewardFactory.requireVariance("pearson", y);
-            return new CorrelationMetric(y, false);
-        }));
-        m.put("spearman", new BuiltinRewardFactory("spearman", 0, "Spearman rank correlation (invalid 0, max 1)", (y, p) -> {
-            BuiltinRewardFactory.requireVariance("spearman", y);
-            return new CorrelationMetric(y, true);
-        }));
+        m.put("pearson", new BuiltinRewardFactory("pearson", List.of(), "Pearson correlation (invalid 0, max 1)", false,
+                (y, p, w) -> {
+                    BuiltinRewardFactory.requireVariance("pearson", y);
+                    return new CorrelationMetric(y, false);
+                }));
+        m.put("spearman", new BuiltinRewardFactory("spearman", List.of(), "Spearman rank correlation (invalid 0, max 1)",
+                false, (y, p, w) -> {
+                    BuiltinRewardFactory.requireVariance("spearman", y);
+                    return new CorrelationMetric(y, true);
+                }));
         return m;
     }
 
     private static void error(Map<String, RewardFactory> m, String name, Kind kind, int params, String description) {
-        m.put(name, new BuiltinRewardFactory(name, params, description, (y, p) -> {
+        List<String> names = params == 1 ? List.of("scale") : List.of();
+        m.put(name, new BuiltinRewardFactory(name, names, description, true, (y, p, w) -> {
             if (kind.normalised()) BuiltinRewardFactory.requireVariance(name, y);
+            if (kind.normalised() && w != null && !(Stats.variance(y, w) > 0)) {
+                throw new ConfigException("task.sample_weights: metric '" + name + "' needs targets that vary among "
+                        + "the rows with weight > 0 (weighted variance 0)");
+            }
             if (params == 1) BuiltinRewardFactory.requirePositive(name, p[0]);
-            return new ErrorMetric(kind, y, params == 1 ? p[0] : 1.0);
+            return new ErrorMetric(kind, y, params == 1 ? p[0] : 1.0, w);
         }));
     }
 }

@@ -19,20 +19,30 @@ public final class ErrorMetric implements Metric {
 
     private final Kind kind;
     private final double[] y;
+    private final double[] weights;   // null: unweighted (the reference's metrics)
     private final double var;
     private final double p0;
 
     /** @param p0 the scale of the inv_* metrics (ignored by the others) */
     public ErrorMetric(Kind kind, double[] y, double p0) {
+        this(kind, y, p0, null);
+    }
+
+    /**
+     * @param weights one weight per row, or null: with weights the MSE and var are weighted
+     *                ({@code Σ w (y - ŷ)² / Σ w}, var around the weighted mean)
+     */
+    public ErrorMetric(Kind kind, double[] y, double p0, double[] weights) {
         this.kind = kind;
         this.y = y.clone();
-        this.var = Stats.variance(y, y.length);
+        this.weights = weights == null ? null : weights.clone();
+        this.var = weights == null ? Stats.variance(y, y.length) : Stats.variance(y, this.weights);
         this.p0 = p0;
     }
 
     @Override
     public double reward(double[] yHat) {
-        double mse = Stats.mse(y, yHat, y.length);
+        double mse = weights == null ? Stats.mse(y, yHat, y.length) : Stats.mse(y, yHat, weights);
         return switch (kind) {
             case NEG_MSE -> -mse;
             case NEG_RMSE -> -Math.sqrt(mse);

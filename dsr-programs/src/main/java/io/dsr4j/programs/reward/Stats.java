@@ -32,6 +32,39 @@ public final class Stats {
         return s / n;
     }
 
+    /** Weighted mean {@code Σ w v / Σ w}. */
+    public static double mean(double[] v, double[] w) {
+        double s = 0, sw = 0;
+        for (int i = 0; i < v.length; i++) {
+            s += w[i] * v[i];
+            sw += w[i];
+        }
+        return s / sw;
+    }
+
+    /** Weighted population variance {@code Σ w (v - m)² / Σ w}, m the weighted mean, two-pass. */
+    public static double variance(double[] v, double[] w) {
+        double m = mean(v, w);
+        double s = 0, sw = 0;
+        for (int i = 0; i < v.length; i++) {
+            double d = v[i] - m;
+            s += w[i] * d * d;
+            sw += w[i];
+        }
+        return s / sw;
+    }
+
+    /** Weighted mean squared error {@code Σ w (y - ŷ)² / Σ w}. */
+    public static double mse(double[] y, double[] yHat, double[] w) {
+        double s = 0, sw = 0;
+        for (int i = 0; i < y.length; i++) {
+            double d = y[i] - yHat[i];
+            s += w[i] * d * d;
+            sw += w[i];
+        }
+        return s / sw;
+    }
+
     /** Pearson correlation of the first n values; NaN when either side is constant. */
     public static double pearson(double[] a, double[] b, int n) {
         double ma = mean(a, n), mb = mean(b, n);

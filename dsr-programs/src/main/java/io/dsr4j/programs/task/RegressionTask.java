@@ -35,6 +35,13 @@ public final class RegressionTask {
     private final boolean protectedMode;
     private final int nTrain;
     private final int nTest;
+    // the data's arrays, taken once: Dataset's accessors return copies, evaluation reads these on every program
+    private final double[][] xTrain;
+    private final double[] yTrain;
+    private final double[][] xTest;
+    private final double[] yTest;
+    private final double[] yTestNoiseless;
+    private final double[] sqrtWeights;     // √ of the sample weights, or null (unweighted constant fit)
     private final double varTrain;
     private final double varTest;
     private final double varTestNoiseless;
@@ -51,12 +58,28 @@ public final class RegressionTask {
      */
     public RegressionTask(Dataset data, Library library, Metric metric, ConstantOptimizer optimizer, double threshold,
                           boolean protectedMode) {
-        this(data, library, metric, optimizer, threshold, protectedMode, PolyFitOptions.DEFAULT);
+        this(data, library, metric, optimizer, threshold, protectedMode, PolyFitOptions.DEFAULT, null);
     }
 
     /** @param poly how a {@code poly} token is fitted (used only when the library has {@code poly}) */
     public RegressionTask(Dataset data, Library library, Metric metric, ConstantOptimizer optimizer, double threshold,
                           boolean protectedMode, PolyFitOptions poly) {
+        this(data, library, metric, optimizer, threshold, protectedMode, poly, null);
+    }
+
+    /** With sample weights (see below) and the default poly fit. */
+    public RegressionTask(Dataset data, Library library, Metric metric, ConstantOptimizer optimizer, double threshold,
+                          boolean protectedMode, double[] sampleWeights) {
+        this(data, library, metric, optimizer, threshold, protectedMode, PolyFitOptions.DEFAULT, sampleWeights);
+    }
+
+    /**
+     * @param poly          how a {@code poly} token is fitted (used only when the library has {@code poly})
+     * @param sampleWeights one weight per training row for the constant fit (weighted least squares: each residual
+     *                      times √w), or null for none; the metric gets its weights from its own factory
+     */
+    public RegressionTask(Dataset data, Library library, Metric metric, ConstantOptimizer optimizer, double threshold,
+                          boolean protectedMode, PolyFitOptions poly, double[] sampleWeights) {
         if (data.variableCount() != library.inputCount()) {
             throw new IllegalArgumentException("dataset " + data.name() + " has " + data.variableCount()
                     + " input variables but the library has " + library.inputCount());
@@ -67,10 +90,24 @@ public final class RegressionTask {
         if (library.constToken() >= 0 && optimizer == null) {
             throw new IllegalArgumentException("the library has 'const' but no constant optimizer was given");
         }
-        requireFinite(data.name(), "training inputs", data.xTrain());
-        requireFinite(data.name(), "training targets", new double[][] {data.yTrain()});
-        requireFinite(data.name(), "test inputs", data.xTest());
-        requireFinite(data.name(), "test targets", new double[][] {data.yTest(), data.yTestNoiseless()});
+        if (sampleWeights != null && sampleWeights.length != data.trainSize()) {
+            throw new IllegalArgumentException(sampleWeights.length + " sample weights for " + data.trainSize()
+                    + " training rows");
+        }
+        if (sampleWeights != null && library.polyToken() >= 0) {
+            throw new ConfigException("task.sample_weights: the poly token fits its coefficients unweighted; "
+                    + "use sample weights without poly in task.function_set");
+        }
+        this.sqrtWeights = sampleWeights == null ? null : sqrt(sampleWeights);
+        this.xTrain = data.xTrain();
+        this.yTrain = data.yTrain();
+        this.xTest = data.xTest();
+        this.yTest = data.yTest();
+        this.yTestNoiseless = data.yTestNoiseless();
+        requireFinite(data.name(), "training inputs", xTrain);
+        requireFinite(data.name(), "training targets", new double[][] {yTrain});
+        requireFinite(data.name(), "test inputs", xTest);
+        requireFinite(data.name(), "test targets", new double[][] {yTest, yTestNoiseless});
         this.data = data;
         this.library = library;
         this.compiler = new ProgramCompiler(library);
@@ -80,17 +117,23 @@ public final class RegressionTask {
         this.protectedMode = protectedMode;
         this.nTrain = data.trainSize();
         this.nTest = data.testSize();
-        this.varTrain = Stats.variance(data.yTrain(), nTrain);
-        this.varTest = Stats.variance(data.yTest(), nTest);
-        this.varTestNoiseless = Stats.variance(data.yTestNoiseless(), nTest);
+        this.varTrain = Stats.variance(yTrain, nTrain);
+        this.varTest = Stats.variance(yTest, nTest);
+        this.varTestNoiseless = Stats.variance(yTestNoiseless, nTest);
         this.maxRows = Math.max(nTrain, nTest);
         if (library.polyToken() >= 0) {
-            this.polyFit = new PolyFitter(library, compiler, data.xTrain(), nTrain, poly);
-            this.polyTestDesign = polyFit.monomials().design(data.xTest(), nTest);
+            this.polyFit = new PolyFitter(library, compiler, xTrain, nTrain, poly);
+            this.polyTestDesign = polyFit.monomials().design(xTest, nTest);
         } else {
             this.polyFit = null;
             this.polyTestDesign = null;
         }
+    }
+
+    private static double[] sqrt(double[] w) {
+        double[] out = new double[w.length];
+        for (int i = 0; i < w.length; i++) out[i] = Math.sqrt(w[i]);
+        return out;
     }
 
     private boolean hasPoly(int[] traversal) {
@@ -115,8 +158,8 @@ public final class RegressionTask {
     private Evaluation scorePoly(int[] traversal, Workspace ws) {
         CompiledProgram program = compiler.compile(traversal);
         if (program.constantCount() > 0) return new Evaluation(metric.invalidReward(), true, NO_CONSTANTS, Double.NaN);
-        double[] c = polyFit.fit(traversal, data.yTrain(), ws);
-        double[] yHat = program.evaluate(withPoly(data.xTrain(), polyFit.design(), c, nTrain), nTrain, null, ws);
+        double[] c = polyFit.fit(traversal, yTrain, ws);
+        double[] yHat = program.evaluate(withPoly(xTrain, polyFit.design(), c, nTrain), nTrain, null, ws);
         return rate(yHat, c, traversal, ws);
     }
 
@@ -152,7 +195,7 @@ public final class RegressionTask {
 
     /** As {@link #score(CompiledProgram, Workspace)}; the metric sees the traversal when it is given. */
     private Evaluation score(CompiledProgram program, int[] traversal, Workspace ws) {
-        double[][] x = data.xTrain();
+        double[][] x = xTrain;
         double[] constants = NO_CONSTANTS;
         int k = program.constantCount();
         if (k > 0) {
@@ -177,7 +220,7 @@ public final class RegressionTask {
         }
         double reward = traversal == null ? metric.reward(yHat) : metric.reward(yHat, new ProgramInfo(traversal, library));
         if (Double.isNaN(reward)) return new Evaluation(metric.invalidReward(), true, constants, Double.NaN);
-        double nrmse = varTrain > 0 ? Math.sqrt(Stats.mse(data.yTrain(), yHat, nTrain) / varTrain) : Double.NaN;
+        double nrmse = varTrain > 0 ? Math.sqrt(Stats.mse(yTrain, yHat, nTrain) / varTrain) : Double.NaN;
         return new Evaluation(reward, false, constants, nrmse);
     }
 
@@ -185,11 +228,11 @@ public final class RegressionTask {
     public TestResult test(int[] traversal, double[] constants, Workspace ws) {
         CompiledProgram program = compiler.compile(traversal);
         double[] yHat = hasPoly(traversal)
-                ? program.evaluate(withPoly(data.xTest(), polyTestDesign, constants, nTest), nTest, null, ws)
-                : program.evaluate(data.xTest(), nTest, constants, ws);
+                ? program.evaluate(withPoly(xTest, polyTestDesign, constants, nTest), nTest, null, ws)
+                : program.evaluate(xTest, nTest, constants, ws);
         if (yHat == null) return new TestResult(Double.NaN, Double.NaN, false);
-        double nmse = nmse(data.yTest(), yHat, varTest);
-        double nmseNoiseless = nmse(data.yTestNoiseless(), yHat, varTestNoiseless);
+        double nmse = nmse(yTest, yHat, varTest);
+        double nmseNoiseless = nmse(yTestNoiseless, yHat, varTestNoiseless);
         return new TestResult(nmse, nmseNoiseless, nmseNoiseless < threshold);
     }
 
@@ -256,11 +299,11 @@ public final class RegressionTask {
 
         @Override
         public boolean evaluate(double[] c, double[] residuals, double[][] jacobian) {
-            double[][] x = data.xTrain();
+            double[][] x = xTrain;
             double[] yHat = jacobian == null ? program.evaluate(x, nTrain, c, ws)
                     : program.evaluateWithJacobian(x, nTrain, c, ws, jacobian);
             if (yHat == null) return false;
-            double[] y = data.yTrain();
+            double[] y = yTrain;
             for (int i = 0; i < nTrain; i++) {
                 double r = yHat[i] - y[i];
                 if (!Double.isFinite(r)) return false;
@@ -274,7 +317,21 @@ public final class RegressionTask {
                     for (int j = 0; j < k; j++) if (!Double.isFinite(row[j])) row[j] = 0;
                 }
             }
+            if (sqrtWeights != null) weigh(residuals, jacobian);
             return true;
+        }
+
+        /** Weighted least squares: residual i and Jacobian row i times √w_i. */
+        private void weigh(double[] residuals, double[][] jacobian) {
+            int k = program.constantCount();
+            for (int i = 0; i < nTrain; i++) {
+                double s = sqrtWeights[i];
+                residuals[i] *= s;
+                if (jacobian != null) {
+                    double[] row = jacobian[i];
+                    for (int j = 0; j < k; j++) row[j] *= s;
+                }
+            }
         }
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,8 +39,8 @@ class CsvDatasetReaderTest {
         assertArrayEquals(new double[] {1, 4, -0.7}, d.xTrain()[0]);
         assertArrayEquals(new double[] {2, 5, 0.5}, d.xTrain()[1]);
         assertArrayEquals(new double[] {3, 6, 9}, d.yTrain());
-        assertSame(d.yTrain(), d.yTest());
-        assertSame(d.yTrain(), d.yTestNoiseless());
+        assertArrayEquals(d.yTrain(), d.yTest());
+        assertArrayEquals(d.yTrain(), d.yTestNoiseless());
         assertNull(d.functionSet());
         assertNull(d.targetExpression());
     }

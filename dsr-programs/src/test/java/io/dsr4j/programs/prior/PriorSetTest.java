@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static io.dsr4j.programs.prior.PriorHarness.assertInvalid;
 import static io.dsr4j.programs.prior.PriorHarness.assertValid;
@@ -114,7 +115,7 @@ class PriorSetTest {
             seen.add(ctx.maxLength());
             return Optional.empty();
         });
-        // probe comes before length in the section: length is built first anyway.
+        // probe comes before length in the section: every factory is asked for its max length first.
         PriorSet set = PriorSet.build(PriorHarness.userSection(map("probe", map("on", true),
                 "length", map("on", true, "min_", 4, "max_", 20))), factories, koza, null, 64);
         assertEquals(20, set.maxLength());
@@ -126,6 +127,44 @@ class PriorSetTest {
         assertEquals(64, noMax.maxLength());
         PriorSet off = build(koza, null, 48, map("length", map("on", false, "max_", 20)));
         assertEquals(48, off.maxLength());
+    }
+
+    @Test
+    void anyPriorCanSetTheMaxLengthNotOnlyTheOneNamedLength() {
+        List<Integer> seen = new ArrayList<>();
+        Map<String, PriorFactory> factories = new LinkedHashMap<>(BuiltinPriors.factories());
+        factories.put("probe", (PriorContext ctx, Params p) -> {
+            seen.add(ctx.maxLength());
+            return Optional.empty();
+        });
+        factories.put("my_length", new PriorFactory() {
+            @Override
+            public Optional<Prior> create(PriorContext context, Params params) {
+                params.getInt("cap", 0);
+                seen.add(context.maxLength());
+                return Optional.empty();
+            }
+
+            @Override
+            public OptionalInt setsMaxLength(Params params) { return OptionalInt.of(params.getInt("cap", 0)); }
+        });
+        // a plugin prior, listed after the one that reads the length, replaces policy.max_length (upwards too)
+        PriorSet set = PriorSet.build(PriorHarness.userSection(map("probe", map("on", true),
+                "my_length", map("on", true, "cap", 80))), factories, koza, null, 64);
+        assertEquals(80, set.maxLength());
+        assertEquals(List.of(80, 80), seen);
+        // with the built-in length prior too, the smaller wins
+        seen.clear();
+        set = PriorSet.build(PriorHarness.userSection(map("my_length", map("on", true, "cap", 80),
+                "length", map("on", true, "max_", 30))), factories, koza, null, 64);
+        assertEquals(30, set.maxLength());
+        assertEquals(List.of(30), seen);
+    }
+
+    @Test
+    void lengthMaxIsLimitedLikePolicyMaxLength() {
+        ConfigException e = fails(koza, map("length", map("on", true, "max_", 20_000)));
+        assertMentions(e, "prior.length.max_", "10000");
     }
 
     @Test

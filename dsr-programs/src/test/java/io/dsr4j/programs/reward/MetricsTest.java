@@ -116,4 +116,47 @@ class MetricsTest {
         assertEquals(java.util.Set.of("neg_mse", "neg_rmse", "neg_nmse", "neg_nrmse", "neglog_mse", "inv_mse", "inv_nmse",
                 "inv_nrmse", "fraction", "pearson", "spearman"), map.keySet());
     }
+
+    @Test
+    void parametersHaveNames() {
+        assertEquals(java.util.List.of("scale"), F.get("inv_nrmse").parameterNames());
+        assertEquals(java.util.List.of("relative", "absolute"), F.get("fraction").parameterNames());
+        assertEquals(java.util.List.of(), F.get("neg_mse").parameterNames());
+    }
+
+    @Test
+    void unitWeightsGiveExactlyTheUnweightedRewards() {
+        double[] ones = {1, 1, 1, 1};
+        for (String name : F.keySet()) {
+            RewardFactory f = F.get(name);
+            if (!f.supportsSampleWeights()) continue;
+            double[] p = name.equals("fraction") ? new double[] {0.1, 0.5} : new double[f.parameterCount()];
+            if (f.parameterCount() == 1) p[0] = 1.5;
+            Metric plain = f.create(Y, p), weighted = f.create(Y, p, ones);
+            assertEquals(plain.reward(Y_HAT), weighted.reward(Y_HAT), 0.0, name);
+            assertEquals(plain.invalidReward(), weighted.invalidReward(), 0.0, name);
+        }
+    }
+
+    @Test
+    void aWeightOfTwoCountsARowTwice() {
+        double[] y2 = {1, 2, 3, 4, 4}, yHat2 = {1, 2, 3, 6, 6};
+        double[] w = {1, 1, 1, 2};
+        for (String name : new String[] {"neg_mse", "neg_nmse", "inv_nrmse", "neglog_mse"}) {
+            double[] p = F.get(name).parameterCount() == 1 ? new double[] {1} : new double[0];
+            assertEquals(F.get(name).create(y2, p).reward(yHat2), F.get(name).create(Y, p, w).reward(Y_HAT), 1e-12, name);
+            assertEquals(F.get(name).create(y2, p).invalidReward(), F.get(name).create(Y, p, w).invalidReward(), 1e-12, name);
+        }
+        assertEquals(F.get("fraction").create(y2, new double[] {0, 0.5}).reward(yHat2),
+                F.get("fraction").create(Y, new double[] {0, 0.5}, w).reward(Y_HAT), 1e-12);
+    }
+
+    @Test
+    void metricsWithoutWeightsSaySo() {
+        assertTrue(!F.get("pearson").supportsSampleWeights() && !F.get("spearman").supportsSampleWeights());
+        assertThrows(ConfigException.class, () -> F.get("pearson").create(Y, new double[0], new double[] {1, 1, 1, 1}));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> F.get("neg_nmse").create(Y, new double[0], new double[] {0, 0, 1, 0}));
+        assertTrue(e.getMessage().contains("task.sample_weights"), e.getMessage());
+    }
 }

@@ -50,6 +50,40 @@ class RegressionTaskTest {
         assertTrue(t.test(p, e.constants(), t.newWorkspace()).success());
     }
 
+    @Test
+    void sampleWeightsWeighTheConstantFitAndTheReward() {
+        // y = 2 x except one outlier row; a zero weight on that row gives back c = 2 and a perfect reward
+        double[] x = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
+        double[] y = Arrays.stream(x).map(v -> 2 * v).toArray();
+        y[5] = 40;
+        Dataset d = new Dataset("outlier", new double[][] {x}, y, new double[][] {x}, y, y, null, null);
+        Library lib = LibraryBuilder.build(1, List.of("add", "mul", "const"), false, BuiltinTokensPlugin.factories());
+        double[] w = {1, 1, 1, 1, 1, 0, 1, 1};
+        var lm = new LevenbergMarquardtConstantOptimizer(LevenbergMarquardtSettings.defaults());
+        int[] p = tr(lib, "mul,const,x1");
+        var rf = BuiltinRewardsPlugin.factories().get("neg_mse");
+        RegressionTask wt = new RegressionTask(d, lib, rf.create(y, new double[0], w), lm, 1e-12, false, w);
+        Evaluation weighted = wt.score(p, wt.newWorkspace());
+        assertEquals(2.0, weighted.constants()[0], 1e-9);
+        assertEquals(0.0, weighted.reward(), 1e-15);
+        RegressionTask pt = new RegressionTask(d, lib, rf.create(y, new double[0]), lm, 1e-12, false);
+        Evaluation plain = pt.score(p, pt.newWorkspace());
+        assertTrue(Math.abs(plain.constants()[0] - 2.0) > 1, "the outlier pulls the unweighted fit: " + plain.constants()[0]);
+    }
+
+    @Test
+    void theDatasetIsImmutable() {
+        double[] x = {1, 2, 3};
+        double[] y = {2, 4, 6};
+        Dataset d = new Dataset("d", new double[][] {x}, y, new double[][] {x}, y, y, null, null);
+        x[0] = 99;                       // the caller's arrays were copied in
+        d.xTrain()[0][1] = 99;           // and the accessors copy out
+        d.yTrain()[0] = 99;
+        assertArrayEquals(new double[] {1, 2, 3}, d.xTrain()[0]);
+        assertArrayEquals(new double[] {2, 4, 6}, d.yTrain());
+        assertEquals(2.0, d.xTrain(0, 1));
+        assertEquals(4.0, d.yTrain(1));
+    }
 
     static final List<String> KOZA = List.of("add", "sub", "mul", "div", "sin", "cos", "exp", "log");
 

@@ -3,6 +3,7 @@ package io.dsr4j.train.cli;
 import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.api.config.Suggestions;
 import io.dsr4j.api.plugin.PluginKind;
+import io.dsr4j.api.reward.RewardFactory;
 import io.dsr4j.api.settings.FrameworkKeys;
 import io.dsr4j.api.settings.Setting;
 import io.dsr4j.api.settings.Settings;
@@ -79,6 +80,13 @@ final class PluginsCommand implements Callable<Integer> {
             out.println("  class:  " + r.implementation());
             out.println("  plugin: " + r.plugin() + " (" + shortPath(r.source()) + ")");
             if (!r.description().isEmpty()) out.println("  " + r.description());
+            if (r.kind() == PluginKind.REWARD) {
+                RewardFactory f = registry.rewards().get(r.name());
+                out.println("task.metric_params: " + (f.parameterNames().isEmpty() ? "none ([])"
+                        : String.join(", ", f.parameterNames()) + " (a list in this order, or a mapping by name)"));
+                out.println("task.sample_weights: " + (f.supportsSampleWeights() ? "supported" : "not supported"));
+                continue;
+            }
             Settings settings = registry.settingsOf(r.kind(), r.name());
             out.println(settingsTitle(r, settings));
             settingsTable(out, settings);

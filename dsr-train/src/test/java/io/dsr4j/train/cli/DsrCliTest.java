@@ -229,6 +229,40 @@ class DsrCliTest {
     }
 
     @Test
+    void metricParametersByNameAndSampleWeightsAreCheckedLikeARun() throws Exception {
+        Path f = file("task: {metric: inv_nmse, metric_params: {scale: 2.0}}\n");
+        Result ok = run(BUILTINS, "config", f.toString());
+        assertEquals(0, ok.exit(), ok.err());
+        assertTrue(ok.out().contains("scale: 2.0"), ok.out());
+        f = file("task:\n  metric: inv_nmse\n  metric_params: {scal: 2.0}\n");
+        String err = userError(run(BUILTINS, "config", f.toString()), f + ":3:", "task.metric_params.scal");
+        assertTrue(err.contains("did you mean 'scale'?"), err);
+        f = file("task: {metric: fraction, metric_params: {relative: 0.1}}\n");
+        err = userError(run(BUILTINS, "config", f.toString()), f + ":1:", "task.metric_params");
+        assertTrue(err.contains("'absolute'"), err);
+
+        // Nguyen-1 has 20 training rows
+        Path w = dir.resolve("w.txt");
+        Files.writeString(w, "weight\n" + "1\n".repeat(20));
+        f = file("task: {metric: neg_nmse, metric_params: [], sample_weights: w.txt}\n");
+        ok = run(BUILTINS, "config", f.toString());
+        assertEquals(0, ok.exit(), ok.err());
+        f = file("task: {metric: pearson, metric_params: [], sample_weights: w.txt}\n");
+        err = userError(run(BUILTINS, "config", f.toString()), f + ":1:", "task.sample_weights");
+        assertTrue(err.contains("does not support sample weights"), err);
+        Files.writeString(w, "1\n".repeat(19));
+        f = file("task: {metric: neg_nmse, metric_params: [], sample_weights: w.txt}\n");
+        err = userError(run(BUILTINS, "config", f.toString()), f + ":1:", "task.sample_weights");
+        assertTrue(err.contains("19 weights but the training set has 20 rows"), err);
+        Files.writeString(w, "1\n".repeat(10) + "-1\n" + "1\n".repeat(9));
+        userError(run(BUILTINS, "config", f.toString()), w + ":11:", "task.sample_weights");
+
+        Result details = run(BUILTINS, "plugins", "--details", "fraction");
+        assertTrue(details.out().contains("task.metric_params: relative, absolute"), details.out());
+        assertTrue(details.out().contains("task.sample_weights: supported"), details.out());
+    }
+
+    @Test
     void pluginsDetailsPrintsTheSettings() {
         Result r = run(BUILTINS, "plugins", "--details", "pqt");
         assertEquals(0, r.exit(), r.err());

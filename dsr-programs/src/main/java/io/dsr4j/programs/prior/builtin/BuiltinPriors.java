@@ -16,7 +16,7 @@ public final class BuiltinPriors {
         Map<String, PriorFactory> m = new LinkedHashMap<>();
         m.put("length", new BuiltinPriorFactory("hard: min_/max_ program length (first token never a terminal)",
                 LengthConstraint.SETTINGS,
-                LengthConstraint::fromConfig));
+                LengthConstraint::fromConfig, LengthConstraint::maxFromConfig));
         m.put("repeat", new BuiltinPriorFactory("hard: tokens (combined) occur at most max_ times", RepeatConstraint.SETTINGS,
                 RepeatConstraint::fromConfig));
         m.put("inverse", new BuiltinPriorFactory("hard: no token directly under its inverse (exp/log, inv, neg, sqrt/n2)",

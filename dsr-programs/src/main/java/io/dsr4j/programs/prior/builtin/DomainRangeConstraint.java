@@ -70,6 +70,7 @@ public final class DomainRangeConstraint extends HardConstraint {
         for (int i = 0; i < n; i++) under.add(new ArrayList<>());
         int[] constrainedInputs = new int[n];
         boolean anyDomain = false;
+        double[][] xTrain = data.xTrain();
         for (int x : inputs) {
             int column = library.token(x).inputIndex();
             if (column < 0 || column >= data.variableCount()) {
@@ -77,7 +78,7 @@ public final class DomainRangeConstraint extends HardConstraint {
                         + data.name() + "' (" + data.variableCount() + " variables)");
             }
             double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (double v : data.xTrain()[column]) {
+            for (double v : xTrain[column]) {
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }

@@ -1,6 +1,7 @@
 package io.dsr4j.programs.prior.builtin;
 
 import io.dsr4j.api.config.Params;
+import io.dsr4j.api.settings.FrameworkKeys;
 import io.dsr4j.api.settings.Setting;
 import io.dsr4j.api.settings.Settings;
 import io.dsr4j.api.prior.Prior;
@@ -50,7 +51,7 @@ public final class LengthConstraint extends HardConstraint {
                 return min;
             }).doc("minimum number of tokens (null: none)");
     static final Setting<Integer> MAX = Setting.<Integer>custom("max_", "integer or null", 64,
-            "2 or more (and at least min_), or null", (p, s) -> checked(p)[1])
+            "2 to " + FrameworkKeys.MAX_LENGTH_LIMIT + " (and at least min_), or null", (p, s) -> checked(p)[1])
             .doc("maximum number of tokens; replaces policy.max_length (null: none)");
 
     /** The keys of {@code prior.length}. */
@@ -65,12 +66,23 @@ public final class LengthConstraint extends HardConstraint {
         }
         if (max != null && max < 2) {
             throw TokenRefs.error(p, "max_", "value " + max + " is too small: the first token cannot be a terminal, "
-                    + "so programs have at least 2 tokens; allowed: 2 or more, or null");
+                    + "so programs have at least 2 tokens; allowed: 2 to " + FrameworkKeys.MAX_LENGTH_LIMIT + ", or null");
+        }
+        if (max != null && max > FrameworkKeys.MAX_LENGTH_LIMIT) {
+            // the same limit as policy.max_length, which this value replaces
+            throw TokenRefs.error(p, "max_", "value " + max + " is out of range; allowed: 2 to "
+                    + FrameworkKeys.MAX_LENGTH_LIMIT + " (like policy.max_length), or null");
         }
         if (min != null && max != null && min > max) {
             throw TokenRefs.error(p, "min_", "min_ = " + min + " is larger than max_ = " + max);
         }
         return new Integer[] {min, max};
+    }
+
+    /** The max length this prior sets for the run ({@code max_}, replacing {@code policy.max_length}). */
+    public static OptionalInt maxFromConfig(Params p) {
+        Integer max = checked(p)[1];
+        return max == null ? OptionalInt.empty() : OptionalInt.of(max);
     }
 
     /** Factory body: reads {@code min_} and {@code max_}. */
