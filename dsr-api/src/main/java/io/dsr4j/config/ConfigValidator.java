@@ -33,7 +33,7 @@ public final class ConfigValidator {
 
     /**
      * Fails on an unknown {@code policy.type}, {@code estimator.type}, {@code task.metric},
-     * {@code training.const_optimizer.type}, prior name (of enabled priors and of any prior entry the user wrote) or
+     * {@code training.const_optimizer.type}, {@code training.complexity}, prior name (of enabled priors and of any prior entry the user wrote) or
      * {@code task.function_set} entry. A function-set entry may be a registered token, {@code protected_NAME} of a
      * registered token, {@code const}, a number, {@code pi} or {@code e}; a single name is a named function set.
      *
@@ -51,6 +51,8 @@ public final class ConfigValidator {
         RewardFactory metric = registry.require(PluginKind.REWARD, config.task().metric(),
                 config.locationOf("task.metric"), "task.metric");
         checkType(registry, PluginKind.CONSTANT_OPTIMIZER, config.training().constOptimizer());
+        registry.require(PluginKind.COMPLEXITY, config.training().complexity(), config.locationOf("training.complexity"),
+                "training.complexity");
         if (augmenterOn(config)) checkType(registry, PluginKind.BATCH_AUGMENTER, config.gpMeld());
         for (PriorSection p : config.priors()) {
             if (p.on() || p.userWritten()) {

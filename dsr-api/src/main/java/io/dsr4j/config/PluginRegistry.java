@@ -27,6 +27,7 @@ import io.dsr4j.api.plugin.PluginKind;
 import io.dsr4j.api.plugin.RunServices;
 import io.dsr4j.api.policy.PolicyFactory;
 import io.dsr4j.api.prior.PriorFactory;
+import io.dsr4j.api.reward.ComplexityMeasure;
 import io.dsr4j.api.reward.RewardFactory;
 import io.dsr4j.api.settings.Configurable;
 import io.dsr4j.api.settings.Settings;
@@ -311,6 +312,8 @@ public final class PluginRegistry implements PluginSettings {
     }
 
     public Map<String, GpOperatorFactory> gpOperators() { return factories(PluginKind.GP_OPERATOR, GpOperatorFactory.class); }
+
+    public Map<String, ComplexityMeasure> complexities() { return factories(PluginKind.COMPLEXITY, ComplexityMeasure.class); }
 
     /** The registered names of one kind, sorted. */
     public SortedSet<String> names(PluginKind kind) { return new TreeSet<>(factories.get(kind).keySet()); }

@@ -2,7 +2,6 @@ package io.dsr4j.config;
 
 import io.dsr4j.api.config.ConfigNode;
 import io.dsr4j.api.config.Params;
-import java.util.List;
 
 /**
  * Section {@code training}.
@@ -11,7 +10,8 @@ import java.util.List;
  * @param batchSize       expressions sampled per iteration
  * @param earlyStopping   stop as soon as the best expression meets the success threshold
  * @param nThreads        threads that evaluate rewards
- * @param complexity      complexity measure for the Pareto front: {@code token} or {@code length}
+ * @param complexity      complexity measure for the Pareto front: the name of a complexity plugin ({@code token},
+ *                        {@code length} or a plugin's)
  * @param cacheCapacity   entries of the bounded program cache (0: no cache)
  * @param constOptimizer  {@code training.const_optimizer}: {@code type} + the optimizer's own keys
  * @param checkpointEvery {@code training.checkpoint.every}
@@ -19,15 +19,13 @@ import java.util.List;
 public record TrainingConfig(long nSamples, int batchSize, boolean earlyStopping, int nThreads, String complexity,
                              int cacheCapacity, PluginSection constOptimizer, CheckpointEvery checkpointEvery) {
 
-    public static final List<String> COMPLEXITIES = List.of("token", "length");
-
     static TrainingConfig from(Params p, ConfigNode.MapNode defaults, PluginSettings plugins) {
         SectionReader r = new SectionReader(p);
         long nSamples = r.longAtLeast("n_samples", 1);
         int batchSize = r.intAtLeast("batch_size", 1);
         boolean earlyStopping = r.bool("early_stopping");
         int nThreads = r.intAtLeast("n_threads", 1);
-        String complexity = r.choice("complexity", COMPLEXITIES);
+        String complexity = r.string("complexity");   // a complexity plugin's name, checked against the registry
         int cacheCapacity = r.intAtLeast("cache_capacity", 0);
         PluginSection constOptimizer = PluginSection.from(p, "const_optimizer", defaults,
                 io.dsr4j.api.plugin.PluginKind.CONSTANT_OPTIMIZER, plugins);

@@ -21,6 +21,7 @@ import io.dsr4j.api.policy.OptimizerSpec;
 import io.dsr4j.api.policy.Policy;
 import io.dsr4j.api.policy.PolicyContext;
 import io.dsr4j.api.policy.PolicyFactory;
+import io.dsr4j.api.reward.ComplexityMeasure;
 import io.dsr4j.api.reward.Metric;
 import io.dsr4j.api.reward.RewardFactory;
 import io.dsr4j.api.settings.FrameworkKeys;
@@ -136,7 +137,9 @@ public final class Experiment implements AutoCloseable {
                 tr.cacheCapacity(), config.logging().hof(), tr.checkpointEvery().iterations(),
                 tr.checkpointEvery().duration());
         BatchAugmenter augmenter = buildAugmenter(config, registry, priors, seeds.split(4).nextLong());
-        RegressionScorer scorer = new RegressionScorer(task, library, tr.complexity(), tr.nThreads());
+        ComplexityMeasure complexity = registry.require(PluginKind.COMPLEXITY, tr.complexity(),
+                config.locationOf("training.complexity"), "training.complexity");
+        RegressionScorer scorer = new RegressionScorer(task, library, complexity, tr.nThreads());
         Trainer trainer = new Trainer(settings, policy, estimator, scorer, library.size(), seeds.split(3).nextLong(),
                 augmenter);
         return new Experiment(config, seed, dataset, library, task, priors, policy, estimator, trainer);

@@ -1,5 +1,6 @@
 package io.dsr4j.train;
 
+import io.dsr4j.api.reward.ComplexityMeasure;
 import io.dsr4j.api.token.Library;
 import io.dsr4j.api.util.Rng;
 import io.dsr4j.api.data.Dataset;
@@ -18,15 +19,15 @@ final class RegressionScorer implements ProgramScorer {
 
     private final RegressionTask task;
     private final Library library;
-    private final String complexityMode;
+    private final ComplexityMeasure complexity;
     private final Workspace[] workspaces;
     private final Workspace testWorkspace;
     private final ExpressionPrinter printer;
 
-    RegressionScorer(RegressionTask task, Library library, String complexityMode, int workers) {
+    RegressionScorer(RegressionTask task, Library library, ComplexityMeasure complexity, int workers) {
         this.task = task;
         this.library = library;
-        this.complexityMode = complexityMode;
+        this.complexity = complexity;
         this.workspaces = new Workspace[Math.max(1, workers)];
         for (int i = 0; i < workspaces.length; i++) workspaces[i] = task.newWorkspace();
         this.testWorkspace = task.newWorkspace();
@@ -46,11 +47,11 @@ final class RegressionScorer implements ProgramScorer {
     }
 
     @Override
-    public double complexity(int[] traversal) { return task.complexity(traversal, complexityMode); }
+    public double complexity(int[] traversal) { return complexity.of(task.programInfo(traversal, null)); }
 
     @Override
     public double complexity(int[] traversal, double[] constants) {
-        return task.complexity(traversal, constants, complexityMode);
+        return complexity.of(task.programInfo(traversal, constants));
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.dsr4j.api.estimator.EstimatorFactory;
 import io.dsr4j.api.gp.GpOperatorFactory;
 import io.dsr4j.api.policy.PolicyFactory;
 import io.dsr4j.api.prior.PriorFactory;
+import io.dsr4j.api.reward.ComplexityMeasure;
 import io.dsr4j.api.reward.RewardFactory;
 import io.dsr4j.api.token.TokenFactory;
 
@@ -55,5 +56,9 @@ public final class PluginBinder {
 
     public static MapBinder<String, GpOperatorFactory> gpOperators(Binder b) {
         return MapBinder.newMapBinder(b, String.class, GpOperatorFactory.class);
+    }
+
+    public static MapBinder<String, ComplexityMeasure> complexities(Binder b) {
+        return MapBinder.newMapBinder(b, String.class, ComplexityMeasure.class);
     }
 }

@@ -7,6 +7,7 @@ import io.dsr4j.api.estimator.EstimatorFactory;
 import io.dsr4j.api.gp.GpOperatorFactory;
 import io.dsr4j.api.policy.PolicyFactory;
 import io.dsr4j.api.prior.PriorFactory;
+import io.dsr4j.api.reward.ComplexityMeasure;
 import io.dsr4j.api.reward.RewardFactory;
 import io.dsr4j.api.token.TokenFactory;
 
@@ -20,7 +21,8 @@ public enum PluginKind {
     CONSTANT_OPTIMIZER("constant optimizer", ConstantOptimizerFactory.class, "training.const_optimizer.type"),
     DATASET("dataset", DatasetProvider.class, "task.dataset resolution"),
     BATCH_AUGMENTER("batch augmenter", BatchAugmenterFactory.class, "gp_meld.type"),
-    GP_OPERATOR("gp operator", GpOperatorFactory.class, "gp_meld.crossover, gp_meld.mutations");
+    GP_OPERATOR("gp operator", GpOperatorFactory.class, "gp_meld.crossover, gp_meld.mutations"),
+    COMPLEXITY("complexity", ComplexityMeasure.class, "training.complexity");
 
     private final String label;
     private final Class<?> factoryType;

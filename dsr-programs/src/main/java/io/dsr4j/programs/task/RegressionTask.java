@@ -4,9 +4,11 @@ import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.api.constfit.ConstantOptimizer;
 import io.dsr4j.api.constfit.FitProblem;
 import io.dsr4j.api.data.Dataset;
+import io.dsr4j.api.reward.ComplexityMeasure;
 import io.dsr4j.api.reward.Metric;
 import io.dsr4j.api.reward.ProgramInfo;
 import io.dsr4j.api.token.Library;
+import io.dsr4j.programs.complexity.BuiltinComplexityPlugin;
 import io.dsr4j.programs.eval.CompiledProgram;
 import io.dsr4j.programs.eval.ProgramCompiler;
 import io.dsr4j.programs.eval.Workspace;
@@ -244,8 +246,9 @@ public final class RegressionTask {
     }
 
     /**
-     * Complexity for the Pareto front: {@code "token"} sums the tokens' complexities, {@code "length"} is the
-     * traversal length, {@code null} or {@code "none"} gives 0 (as the reference's null).
+     * Complexity for the Pareto front with a built-in measure: {@code "token"} sums the tokens' complexities,
+     * {@code "length"} is the traversal length, {@code null} or {@code "none"} gives 0 (as the reference's null).
+     * A run uses the {@code training.complexity} plugin through {@link #programInfo} instead.
      */
     public double complexity(int[] traversal, String mode) {
         return complexity(traversal, null, mode);
@@ -254,19 +257,22 @@ public final class RegressionTask {
     /** As {@link #complexity(int[], String)}; a fitted {@code poly} counts its terms (as DSO's Polynomial). */
     public double complexity(int[] traversal, double[] constants, String mode) {
         if (mode == null || mode.equals("none")) return 0;
-        return switch (mode) {
-            case "token" -> {
-                double c = 0;
-                boolean fitted = polyFit != null && constants != null && constants.length == polyFit.monomials().size();
-                for (int t : traversal) {
-                    c += fitted && t == library.polyToken() ? Monomials.complexity(constants) : library.token(t).complexity();
-                }
-                yield c;
-            }
-            case "length" -> traversal.length;
-            default -> throw new ConfigException("training.complexity: '" + mode + "' is not allowed; allowed: token, length"
-                    + io.dsr4j.api.config.Suggestions.hint(mode, java.util.List.of("token", "length")));
-        };
+        ComplexityMeasure m = BuiltinComplexityPlugin.measures().get(mode);
+        if (m == null) {
+            throw new ConfigException("training.complexity: '" + mode + "' is not allowed; allowed: token, length"
+                    + io.dsr4j.api.config.Suggestions.hint(mode, BuiltinComplexityPlugin.measures().keySet()));
+        }
+        return m.of(programInfo(traversal, constants));
+    }
+
+    /**
+     * The program as a complexity measure sees it: its traversal, fitted constants and, when it holds a fitted
+     * {@code poly} (the constants are the polynomial's coefficients), that polynomial's number of terms.
+     */
+    public ProgramInfo programInfo(int[] traversal, double[] constants) {
+        boolean fitted = polyFit != null && constants != null && constants.length == polyFit.monomials().size()
+                && hasPoly(traversal);
+        return new ProgramInfo(traversal, library, constants, fitted ? Monomials.complexity(constants) : -1);
     }
 
     public Dataset dataset() { return data; }

@@ -80,6 +80,10 @@ final class PluginsCommand implements Callable<Integer> {
             out.println("  class:  " + r.implementation());
             out.println("  plugin: " + r.plugin() + " (" + shortPath(r.source()) + ")");
             if (!r.description().isEmpty()) out.println("  " + r.description());
+            if (r.kind() == PluginKind.COMPLEXITY) {
+                out.println("settings: none (training.complexity names it)");
+                continue;
+            }
             if (r.kind() == PluginKind.REWARD) {
                 RewardFactory f = registry.rewards().get(r.name());
                 out.println("task.metric_params: " + (f.parameterNames().isEmpty() ? "none ([])"

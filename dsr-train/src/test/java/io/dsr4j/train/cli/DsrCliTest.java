@@ -55,6 +55,7 @@ class DsrCliTest {
                     PluginBinder.policies(binder()).addBinding("lstm").toInstance((c, p) -> { throw new UnsupportedOperationException(); });
                     PluginBinder.estimators(binder()).addBinding("risk_seeking").toInstance((c, p) -> { throw new UnsupportedOperationException(); });
                     PluginBinder.constantOptimizers(binder()).addBinding("lm").toInstance(p -> { throw new UnsupportedOperationException(); });
+                    PluginBinder.complexities(binder()).addBinding("token").toInstance(p -> p.complexity());
                     for (String p : new String[]{"length", "repeat", "inverse", "trig", "const", "no_inputs",
                             "uniform_arity", "soft_length", "domain_range"}) {
                         PluginBinder.priors(binder()).addBinding(p).toInstance((c, params) -> Optional.empty());
@@ -214,6 +215,12 @@ class DsrCliTest {
         f = file("gp_meld:\n  on: true\n  mutations: [uniform, shrnk]\n");
         err = userError(run(BUILTINS, "config", f.toString()), f + ":3:", "gp_meld.mutations");
         assertTrue(err.contains("did you mean 'shrink'?"), err);
+        // complexity measures are plugins: an unknown name is caught like any plugin name
+        f = file("training: {complexity: tokens}\n");
+        err = userError(run(BUILTINS, "config", f.toString()), f + ":1:", "training.complexity");
+        assertTrue(err.contains("did you mean 'token'?") && err.contains("length"), err);
+        Result details = run(BUILTINS, "plugins", "--details", "length");
+        assertTrue(details.out().contains("\ncomplexity 'length' (training.complexity)\n"), details.out());
     }
 
     @Test

@@ -20,6 +20,8 @@ public final class TestCorePlugin implements DsrPlugin {
                 PluginBinder.policies(binder()).addBinding("dl4j-lstm").toInstance(new Fakes.FakePolicyFactory());
                 PluginBinder.estimators(binder()).addBinding("risk_seeking").toInstance(Fakes.estimator());
                 PluginBinder.constantOptimizers(binder()).addBinding("lm").toInstance(Fakes.constantOptimizer());
+                PluginBinder.complexities(binder()).addBinding("token").toInstance(p -> p.complexity());
+                PluginBinder.complexities(binder()).addBinding("length").toInstance(p -> p.length());
                 for (String p : new String[]{"length", "repeat", "inverse", "trig", "const", "no_inputs",
                         "uniform_arity", "soft_length", "domain_range", "relational"}) {
                     PluginBinder.priors(binder()).addBinding(p).toInstance(Fakes.prior());
