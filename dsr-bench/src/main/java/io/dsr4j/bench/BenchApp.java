@@ -25,6 +25,8 @@ public final class BenchApp {
     public static final String TABLE_MD = "table.md";
     public static final String TABLE_CSV = "table.csv";
     public static final String CHART_PNG = "recovery.png";
+    public static final String SUMMARY_PNG = "summary.png";
+    public static final String TREND_PNG = "trend.png";
     public static final String TABLE_TEX = "table.tex";
     public static final String REPORT_MD = GridReport.FILE;
 
@@ -58,8 +60,17 @@ public final class BenchApp {
      */
     public static int run(Path gridFile, Path outDir, int parallel, boolean quick, Integer seeds, RunExecutor executor,
                           PrintStream out) throws IOException, InterruptedException {
+        return run(gridFile, outDir, parallel, GridSelection.of(quick, seeds), executor, out);
+    }
+
+    /**
+     * As {@link #run(Path, Path, int, boolean, RunExecutor, PrintStream)}, running the part of the grid that
+     * {@code selection} names ({@code --quick}, {@code --seeds}, {@code --variants}, {@code --benchmarks}).
+     */
+    public static int run(Path gridFile, Path outDir, int parallel, GridSelection selection, RunExecutor executor,
+                          PrintStream out) throws IOException, InterruptedException {
         if (parallel < 1) throw new ConfigException("--parallel must be at least 1, found " + parallel);
-        return run(gridFile, outDir, quick, seeds, executor, new ThreadDispatcher(executor, parallel), out);
+        return run(gridFile, outDir, selection, executor, new ThreadDispatcher(executor, parallel), out);
     }
 
     /**
@@ -70,9 +81,17 @@ public final class BenchApp {
      */
     public static int run(Path gridFile, Path outDir, boolean quick, Integer seeds, RunExecutor executor,
                           RunDispatcher dispatcher, PrintStream out) throws IOException, InterruptedException {
-        GridSpec grid = GridSpec.load(gridFile);
-        if (quick) grid = grid.quickVersion();
-        if (seeds != null) grid = grid.withSeeds(seeds);
+        return run(gridFile, outDir, GridSelection.of(quick, seeds), executor, dispatcher, out);
+    }
+
+    /**
+     * As {@link #run(Path, Path, boolean, Integer, RunExecutor, RunDispatcher, PrintStream)}, running the part of the
+     * grid that {@code selection} names. The tables cover every run in the folder's results.csv, selected or not.
+     */
+    public static int run(Path gridFile, Path outDir, GridSelection selection, RunExecutor executor,
+                          RunDispatcher dispatcher, PrintStream out) throws IOException, InterruptedException {
+        boolean quick = selection.quick();
+        GridSpec grid = selection.apply(GridSpec.load(gridFile));
         Path dir = outDir != null ? outDir : defaultOutDir(grid, quick);
         GridRunner runner = new GridRunner(grid, executor, dispatcher, dir, quick);
         GridRunner.Report report;
@@ -94,10 +113,14 @@ public final class BenchApp {
         ResultsTable table = aggregate(dir);
         out.println();
         out.print(table.markdown(quick));
-        out.printf("%nRan %d, %d already done, %d failed. Tables: %s, %s, %s; chart: %s; report: %s%n", report.executed(),
+        List<Path> charts = new java.util.ArrayList<>();
+        for (String png : List.of(CHART_PNG, SUMMARY_PNG, TREND_PNG)) {
+            if (Files.exists(dir.resolve(png))) charts.add(dir.resolve(png));
+        }
+        out.printf("%nRan %d, %d already done, %d failed. Tables: %s, %s, %s; charts: %s; report: %s%n", report.executed(),
                 report.skipped(), report.failed(), dir.resolve(TABLE_MD), dir.resolve(TABLE_CSV), dir.resolve(TABLE_TEX),
-                Files.exists(dir.resolve(CHART_PNG)) ? dir.resolve(CHART_PNG) : "none (no run finished)",
-                dir.resolve(REPORT_MD));
+                charts.isEmpty() ? "none (no run finished)" : charts.stream().map(Path::toString)
+                        .collect(java.util.stream.Collectors.joining(", ")), dir.resolve(REPORT_MD));
         return report.failed() > 0 ? SOME_RUNS_FAILED : OK;
     }
 
@@ -108,9 +131,11 @@ public final class BenchApp {
 
     /**
      * Aggregates {@code outDir/results.csv} into {@code table.md}, {@code table.csv}, {@code table.tex} (booktabs),
-     * {@code recovery.png} and {@code report.md} there. Row/column order and reference numbers come from the grid copy
-     * {@code outDir/grid.yaml} when present; whether the grid ran {@code --quick} from {@code settings.yaml}. The chart
-     * is an extra: failing to draw it is a warning.
+     * {@code recovery.png}, {@code summary.png} (recovery per variant), {@code trend.png} (when the grid declares a
+     * {@code figure:}) and {@code report.md} there. Row/column order, reference numbers and the figure come from the
+     * grid copy {@code outDir/grid.yaml} when present; whether the grid ran {@code --quick} and each variant's settings
+     * from {@code settings.yaml}. Every run in results.csv counts, whichever selection ran it. The charts are extras:
+     * failing to draw one is a warning.
      *
      * @throws ConfigException when the folder has no results file or it is malformed
      */
@@ -120,9 +145,11 @@ public final class BenchApp {
         List<ResultRow> rows = ResultsFile.read(resultsFile);
         Path gridCopy = outDir.resolve(ResumeGuard.GRID_COPY);
         ResultsTable table;
+        FigureSpec figure = null;
         if (Files.exists(gridCopy)) {
             GridSpec grid = GridSpecReader.read(gridCopy, false);
             table = ResultsTable.of(grid.name(), rows, grid.benchmarks(), List.copyOf(grid.variants().keySet()), grid.references());
+            figure = grid.figure();
         } else {
             table = ResultsTable.of(outDir.getFileName().toString(), rows, List.of(), List.of(), List.of());
         }
@@ -130,27 +157,46 @@ public final class BenchApp {
         AtomicFiles.write(outDir.resolve(TABLE_MD), table.markdown(quick));
         AtomicFiles.write(outDir.resolve(TABLE_CSV), table.csv());
         AtomicFiles.write(outDir.resolve(TABLE_TEX), new LatexTable(table, quick).render());
-        try {
-            new RecoveryChart(table, quick).write(outDir.resolve(CHART_PNG));
-        } catch (IOException | RuntimeException | LinkageError e) { // e.g. no fonts on a stripped-down JVM
-            System.err.println("dsr: warning: could not draw " + outDir.resolve(CHART_PNG) + ": " + e);
-        }
-        AtomicFiles.write(outDir.resolve(REPORT_MD), GridReport.render(table, rows, quick, lastProvenance(outDir)));
+        draw(outDir.resolve(CHART_PNG), () -> new RecoveryChart(table, quick).write(outDir.resolve(CHART_PNG)));
+        boolean summary = draw(outDir.resolve(SUMMARY_PNG), () -> new SummaryChart(table, quick).write(outDir.resolve(SUMMARY_PNG)));
+        TrendChart trend = figure == null ? null
+                : new TrendChart(table, figure, ResumeGuard.recordedSettings(outDir), quick);
+        if (trend == null) Files.deleteIfExists(outDir.resolve(TREND_PNG)); // the grid no longer declares a figure
+        boolean trendDrawn = trend != null && draw(outDir.resolve(TREND_PNG), () -> trend.write(outDir.resolve(TREND_PNG)));
+        AtomicFiles.write(outDir.resolve(REPORT_MD), GridReport.render(table, rows, quick, provenance(outDir),
+                new GridReport.Figures(summary, trendDrawn ? trend : null)));
         return table;
     }
 
-    /** The last session recorded in {@code outDir/provenance.yaml}, or null. */
-    static Map<String, Object> lastProvenance(Path outDir) {
-        Path f = outDir.resolve(Provenance.FILE);
-        if (!Files.exists(f)) return null;
+    private interface Drawing {
+        boolean draw() throws IOException;
+    }
+
+    /** Draws a chart; a failure (e.g. no fonts on a stripped-down JVM) is a warning, never a failed aggregation. */
+    private static boolean draw(Path png, Drawing drawing) {
         try {
-            String[] docs = Files.readString(f, StandardCharsets.UTF_8).split("(?m)^---\\s*$");
-            Object v = new ObjectMapper(new YAMLFactory()).readValue(docs[docs.length - 1], Object.class);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = v instanceof Map<?, ?> ? (Map<String, Object>) v : null;
-            return m;
-        } catch (IOException | RuntimeException e) {
-            return null;
+            return drawing.draw();
+        } catch (IOException | RuntimeException | LinkageError e) {
+            System.err.println("dsr: warning: could not draw " + png + ": " + e);
+            return false;
         }
+    }
+
+    /** Every session recorded in {@code outDir/provenance.yaml}, oldest first (empty when there is none). */
+    static List<Map<String, Object>> provenance(Path outDir) {
+        Path f = outDir.resolve(Provenance.FILE);
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        if (!Files.exists(f)) return out;
+        try {
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+            for (String doc : Files.readString(f, StandardCharsets.UTF_8).split("(?m)^---\\s*$")) {
+                if (doc.isBlank()) continue;
+                Object v = yaml.readValue(doc, Object.class);
+                if (v instanceof Map<?, ?>) out.add(DottedKeys.asMap(v));
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("dsr: warning: could not read " + f + " for the report: " + e);
+        }
+        return out;
     }
 }

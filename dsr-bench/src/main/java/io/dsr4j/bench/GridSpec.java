@@ -22,13 +22,14 @@ import java.util.Map;
  * @param benchmarks     benchmark labels in table order (names, or CSV paths as written in the grid)
  * @param seeds          experiment seeds
  * @param references     published numbers to show beside the measured ones
+ * @param figure         the grid's {@code figure:} (recovery against a setting), or null when it declares none
  * @param quick          the quick section, or null when the grid has none
  * @param quickApplied   true for the quick version: variants, benchmarks and seeds are already the quick ones and the
  *                       quick overrides apply last (they win over variants)
  */
 public record GridSpec(String name, Path file, Path base, Map<String, Object> baseConfig, Map<String, Object> overrides,
                        Map<String, Map<String, Object>> variants, List<String> benchmarks, List<Long> seeds,
-                       List<Reference> references, Quick quick, boolean quickApplied) {
+                       List<Reference> references, FigureSpec figure, Quick quick, boolean quickApplied) {
 
     /** Keys the runner sets for every run; grids may not set them. */
     static final String DATASET_KEY = "task.dataset";
@@ -73,7 +74,7 @@ public record GridSpec(String name, Path file, Path base, Map<String, Object> ba
         }
         return new GridSpec(name, file, base, baseConfig, overrides, vs,
                 quick.benchmarks() != null ? quick.benchmarks() : benchmarks,
-                quick.seeds() != null ? quick.seeds() : seeds, references, quick, true);
+                quick.seeds() != null ? quick.seeds() : seeds, references, figure, quick, true);
     }
 
     /** This grid with seeds 0..n-1 instead of its own (the quick version stays the quick version). */
@@ -81,8 +82,54 @@ public record GridSpec(String name, Path file, Path base, Map<String, Object> ba
         if (n < 1) throw new ConfigException("--seeds must be at least 1, got " + n);
         List<Long> s = new java.util.ArrayList<>(n);
         for (long i = 0; i < n; i++) s.add(i);
-        return new GridSpec(name, file, base, baseConfig, overrides, variants, benchmarks, s, references, quick,
+        return new GridSpec(name, file, base, baseConfig, overrides, variants, benchmarks, s, references, figure, quick,
                 quickApplied);
+    }
+
+    /**
+     * This grid restricted to some of its variants and benchmarks, kept in the grid's order (the settings of each run
+     * are unchanged: a selected cell gives the runs it gives in the whole grid).
+     *
+     * @param variantNames   variants to keep, or null for all
+     * @param benchmarkNames benchmarks to keep (as the grid writes them), or null for all
+     * @param whole          the grid before {@link #quickVersion()}, to tell a variant that only the quick version lacks
+     * @throws ConfigException for an empty list or a name this grid does not have (with the closest name)
+     */
+    public GridSpec select(List<String> variantNames, List<String> benchmarkNames, GridSpec whole) {
+        Map<String, Map<String, Object>> vs = variants;
+        if (variantNames != null) {
+            java.util.Set<String> wanted = checkSubset("--variants", "variant", variantNames, variants.keySet(),
+                    whole.variants().keySet());
+            vs = new LinkedHashMap<>();
+            for (Map.Entry<String, Map<String, Object>> e : variants.entrySet()) {
+                if (wanted.contains(e.getKey())) vs.put(e.getKey(), e.getValue());
+            }
+        }
+        List<String> bs = benchmarks;
+        if (benchmarkNames != null) {
+            java.util.Set<String> wanted = checkSubset("--benchmarks", "benchmark", benchmarkNames, benchmarks,
+                    whole.benchmarks());
+            bs = benchmarks.stream().filter(wanted::contains).toList();
+        }
+        return new GridSpec(name, file, base, baseConfig, overrides, vs, bs, seeds, references, figure, quick, quickApplied);
+    }
+
+    private java.util.Set<String> checkSubset(String option, String what, List<String> names,
+                                              java.util.Collection<String> own, java.util.Collection<String> wholeGrid) {
+        if (names.isEmpty()) throw new ConfigException(option + " is empty; give a comma-separated list of the grid's " + what + "s");
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String n : names) {
+            if (own.contains(n)) {
+                out.add(n);
+                continue;
+            }
+            String where = quickApplied && wholeGrid.contains(n)
+                    ? "'" + n + "' is a " + what + " of " + file + " but not of its --quick version"
+                    : "unknown " + what + " '" + n + "'" + io.dsr4j.api.config.Suggestions.hint(n, own) + " in " + file;
+            throw new ConfigException(option + ": " + where + "; allowed" + (quickApplied ? " with --quick" : "") + ": "
+                    + String.join(", ", own));
+        }
+        return out;
     }
 
     /** Number of runs in the grid. */

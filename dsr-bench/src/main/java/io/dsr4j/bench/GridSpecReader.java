@@ -31,11 +31,16 @@ import java.util.regex.Pattern;
  * seeds: 100                        # N: seeds 0..N-1; or a list [0, 7, 42]
  * reference:                        # optional published numbers, one column each; rates in [0, 1]
  *   "Paper, DSR": {Nguyen-1: 1.00, Nguyen-2: 1.00, average: 0.836}
+ * figure:                           # optional: recovery against a setting, drawn as trend.png (e.g. noise.yaml)
+ *   x: task.noise                   # a config key every variant sets to a number: the x axis
+ *   series: task.data_factor        # optional: one line per value of this key
  * quick:                            # the --quick version: any of seeds, benchmarks, variants (subset), overrides
  *   seeds: 2
  *   benchmarks: [Nguyen-1]
  *   overrides: {training.n_samples: 20000}   # applied last, over the variants
  * </pre>
+ * Every grid folder also gets summary.png (recovery per variant, pooled over the benchmarks); {@code figure:} adds
+ * trend.png, whose x and series values are read from each variant's settings (base config + overrides).
  */
 final class GridSpecReader {
 
@@ -92,6 +97,8 @@ final class GridSpecReader {
         List<Long> seeds = seeds(p, "seeds", true);
         List<Reference> references = references(p, benchmarks);
 
+        FigureSpec figure = figure(p);
+
         GridSpec.Quick quick = null;
         p.markUsed("quick");
         if (p.has("quick") && !p.isNull("quick")) {
@@ -117,14 +124,54 @@ final class GridSpecReader {
         }
         p.requireAllUsed();
 
-        GridSpec spec = new GridSpec(name, file, base, baseConfig, overrides, variants, benchmarks, seeds, references, quick, false);
+        GridSpec spec = new GridSpec(name, file, base, baseConfig, overrides, variants, benchmarks, seeds, references,
+                figure, quick, false);
         // Nest every variant's overrides once now, so conflicting keys fail at load time with the grid's name.
         for (String v : variants.keySet()) spec.settings(v);
+        if (figure != null && checkFiles) checkFigure(p, spec, figure);
         if (quick != null) {
             GridSpec q = spec.quickVersion();
             for (String v : q.variants().keySet()) q.settings(v);
         }
         return spec;
+    }
+
+    private static FigureSpec figure(Params p) {
+        p.markUsed("figure");
+        if (!p.has("figure") || p.isNull("figure")) return null;
+        String usage = "expected figure: {x: KEY, series: KEY} with dotted config keys that the variants set, e.g. "
+                + "figure: {x: task.noise, series: task.data_factor}";
+        if (!(p.getNode("figure") instanceof ConfigNode.MapNode)) throw ConfigException.at(p.getNode("figure").location(), "figure", usage);
+        Params f = p.child("figure");
+        if (!f.has("x")) throw ConfigException.at(f.location(), "figure.x", "is required; " + usage);
+        String x = f.getString("x", null);
+        String series = f.getString("series", null);
+        for (String k : new String[]{"x", "series"}) {
+            String v = k.equals("x") ? x : series;
+            if (v != null && !DottedKeys.isKeyPath(v)) {
+                throw ConfigException.at(f.locationOf(k), "figure." + k, "'" + v + "' is not a config key path; " + usage);
+            }
+        }
+        f.requireAllUsed();
+        return new FigureSpec(x, series);
+    }
+
+    /** Every variant must set the figure's x key to a number and, when given, its series key. */
+    private static void checkFigure(Params p, GridSpec spec, FigureSpec figure) {
+        for (String v : spec.variants().keySet()) {
+            Map<String, Object> settings = spec.settings(v);
+            Object x = DottedKeys.get(settings, figure.x());
+            if (!(x instanceof Number)) {
+                throw ConfigException.at(p.getNode("figure").location(), "figure.x", "variant '" + v + "' "
+                        + (x == null ? "does not set " + figure.x() : "sets " + figure.x() + " to '" + x + "', not a number")
+                        + "; the figure plots recovery against that key, so every variant must set it to a number "
+                        + "(in the variant, the grid's overrides or the base config)");
+            }
+            if (figure.series() != null && DottedKeys.get(settings, figure.series()) == null) {
+                throw ConfigException.at(p.getNode("figure").location(), "figure.series", "variant '" + v
+                        + "' does not set " + figure.series() + "; every variant must set it (one line per value)");
+            }
+        }
     }
 
     private static boolean isNull(ConfigNode n) {

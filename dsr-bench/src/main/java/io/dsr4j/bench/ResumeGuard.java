@@ -93,6 +93,20 @@ final class ResumeGuard {
         AtomicFiles.write(dir.resolve(GRID_COPY), Files.readString(spec.file(), StandardCharsets.UTF_8));
     }
 
+    /** Each variant's settings as settings.yaml records them (nested maps), empty when the folder has no record. */
+    static Map<String, Map<String, Object>> recordedSettings(Path dir) {
+        Path f = dir.resolve(SETTINGS);
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        if (!Files.exists(f)) return out;
+        Object variants = DottedKeys.asMap(YamlConfigReader.readFile(f).toPlain()).get("variants");
+        if (variants instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (e.getValue() instanceof Map<?, ?>) out.put(String.valueOf(e.getKey()), DottedKeys.asMap(e.getValue()));
+            }
+        }
+        return out;
+    }
+
     /** Whether the folder's runs come from a {@code --quick} run of its grid (as settings.yaml records it). */
     static boolean recordedQuick(Path dir) {
         Path f = dir.resolve(SETTINGS);

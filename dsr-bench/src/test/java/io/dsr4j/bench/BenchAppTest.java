@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,5 +89,69 @@ class BenchAppTest {
         GridSpec g = GridSpec.load(grid());
         assertEquals(Path.of("bench", "g"), BenchApp.defaultOutDir(g, false));
         assertEquals(Path.of("bench", "g-quick"), BenchApp.defaultOutDir(g, true));
+    }
+
+    @Test
+    void variantsAndBenchmarksRunAPartThatTheWholeGridCompletesLater() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Path outDir = dir.resolve("out");
+        FakeExecutor part = new FakeExecutor();
+        GridSelection selection = new GridSelection(false, 2, java.util.List.of("vpg"), java.util.List.of("Nguyen-2"));
+        assertEquals(BenchApp.OK, BenchApp.run(grid(), outDir, 1, selection, part, out));
+        assertEquals(java.util.List.of("vpg/Nguyen-2/0", "vpg/Nguyen-2/1"), part.calls);
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("2 runs (1 variants x 1 benchmarks x 2 seeds)"));
+        String table = Files.readString(outDir.resolve("table.md"));
+        assertTrue(table.contains("| benchmark | vpg |") && table.contains("| Nguyen-2 | 1/2"), table);
+        assertFalse(table.contains("Nguyen-1"), table);
+
+        // another part: the table shows everything in results.csv
+        FakeExecutor other = new FakeExecutor();
+        assertEquals(BenchApp.OK, BenchApp.run(grid(), outDir, 1,
+                new GridSelection(false, 1, java.util.List.of("dsr"), null), other, out));
+        assertEquals(java.util.List.of("dsr/Nguyen-1/0", "dsr/Nguyen-2/0"), other.calls);
+        table = Files.readString(outDir.resolve("table.md"));
+        assertTrue(table.contains("| benchmark | dsr | vpg |") && table.contains("| Nguyen-1 | 0/1 (0.0%, [0.0, 79.3]) | – |"), table);
+
+        // the whole grid resumes: only the missing runs, and results.csv ends in grid order
+        FakeExecutor rest = new FakeExecutor();
+        assertEquals(BenchApp.OK, BenchApp.run(grid(), outDir, 1, false, rest, out));
+        assertEquals(12 - 4, rest.calls.size(), rest.calls.toString());
+        assertFalse(rest.calls.contains("vpg/Nguyen-2/1"));
+        java.util.List<ResultRow> rows = ResultsFile.read(outDir.resolve(ResultsFile.NAME));
+        assertEquals(12, rows.size());
+        java.util.List<String> expected = GridSpec.load(grid()).expand().stream().map(RunSpec::key).toList();
+        assertEquals(expected, rows.stream().map(ResultRow::key).toList());
+    }
+
+    @Test
+    void aSelectionWithOtherSettingsIsStillRefused() throws Exception {
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Path outDir = dir.resolve("out");
+        assertEquals(BenchApp.OK, BenchApp.run(grid(), outDir, 1, new GridSelection(false, 1, java.util.List.of("vpg"), null),
+                new FakeExecutor(), out));
+        Files.writeString(dir.resolve("g.yaml"), Files.readString(dir.resolve("g.yaml"))
+                .replace("vpg: {estimator.type: vanilla}", "vpg: {estimator.type: pqt}"));
+        FakeExecutor none = new FakeExecutor();
+        ConfigException e = assertThrows(ConfigException.class, () -> BenchApp.run(dir.resolve("g.yaml"), outDir, 1,
+                new GridSelection(false, 2, java.util.List.of("vpg"), java.util.List.of("Nguyen-1")), none, out));
+        assertTrue(e.getMessage().contains("variant 'vpg' produced with other settings"), e.getMessage());
+        assertTrue(none.calls.isEmpty());
+        // a variant without results in the folder may change: the guard checks only what ran
+        assertEquals(BenchApp.OK, BenchApp.run(dir.resolve("g.yaml"), outDir, 1,
+                new GridSelection(false, 1, java.util.List.of("dsr"), null), new FakeExecutor(), out));
+    }
+
+    @Test
+    void unknownSelectionNamesAreConfigExceptionsBeforeAnythingIsWritten() throws Exception {
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Path outDir = dir.resolve("out");
+        ConfigException e = assertThrows(ConfigException.class, () -> BenchApp.run(grid(), outDir, 1,
+                new GridSelection(false, null, java.util.List.of("dsr", "vgp"), null), new FakeExecutor(), out));
+        assertTrue(e.getMessage().contains("unknown variant 'vgp' (did you mean 'vpg'?)"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> BenchApp.run(grid(), outDir, 1,
+                new GridSelection(false, null, null, java.util.List.of("nguyen-1")), new FakeExecutor(), out));
+        assertTrue(e.getMessage().contains("unknown benchmark 'nguyen-1' (did you mean 'Nguyen-1'?)"), e.getMessage());
+        assertFalse(Files.exists(outDir));
     }
 }

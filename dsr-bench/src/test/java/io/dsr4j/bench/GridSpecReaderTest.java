@@ -219,4 +219,64 @@ class GridSpecReaderTest {
         e = error("benchmarks: [Nguyen-1]\nseeds: 1\nreference: {p: {Nguyen-11: 1.0}}\n");
         assertTrue(e.getMessage().contains("did you mean 'Nguyen-1'"), e.getMessage());
     }
+
+    private static final String NOISE = """
+            name: noise
+            variants:
+              n0-x1: {task.noise: 0.0, task.data_factor: 1}
+              n5-x1: {task.noise: 0.05, task.data_factor: 1}
+              n0-x10: {task.noise: 0.0, task.data_factor: 10}
+            benchmarks: [Nguyen-1, Nguyen-2, Nguyen-3]
+            seeds: 2
+            figure: {x: task.noise, series: task.data_factor}
+            quick: {variants: [n0-x1, n5-x1], seeds: 1}
+            """;
+
+    @Test
+    void figureIsParsedAndEveryVariantMustSetItsKeys() throws IOException {
+        GridSpec g = GridSpec.load(write("noise.yaml", NOISE));
+        assertEquals(new FigureSpec("task.noise", "task.data_factor"), g.figure());
+        assertEquals(g.figure(), g.quickVersion().figure());
+        assertNull(GridSpec.load(write("plain.yaml", "benchmarks: [Nguyen-1]\nseeds: 1\n")).figure());
+
+        ConfigException missing = error(NOISE.replace("n0-x10: {task.noise: 0.0, task.data_factor: 10}", "n0-x10: {task.data_factor: 10}"));
+        assertTrue(missing.getMessage().contains("figure.x") && missing.getMessage().contains("'n0-x10' does not set task.noise"),
+                missing.getMessage());
+        ConfigException text = error(NOISE.replace("task.noise: 0.05,", "task.noise: high,"));
+        assertTrue(text.getMessage().contains("not a number"), text.getMessage());
+        ConfigException series = error(NOISE.replace("n0-x10: {task.noise: 0.0, task.data_factor: 10}", "n0-x10: {task.noise: 0.0}"));
+        assertTrue(series.getMessage().contains("figure.series") && series.getMessage().contains("task.data_factor"),
+                series.getMessage());
+        ConfigException unknown = error(NOISE.replace("series: task.data_factor}", "serie: task.data_factor}"));
+        assertTrue(unknown.getMessage().contains("figure.serie") && unknown.getMessage().contains("did you mean 'series'"),
+                unknown.getMessage());
+        assertTrue(error(NOISE.replace("figure: {x: task.noise, series: task.data_factor}", "figure: {series: task.noise}"))
+                .getMessage().contains("figure.x"));
+        assertTrue(error(NOISE.replace("figure: {x: task.noise, series: task.data_factor}", "figure: task.noise"))
+                .getMessage().contains("expected figure: {x: KEY"));
+    }
+
+    @Test
+    void selectKeepsTheGridsOrderAndSettingsAndNamesUnknownNames() throws IOException {
+        GridSpec g = GridSpec.load(write("noise.yaml", NOISE));
+        GridSpec s = g.select(List.of("n0-x10", "n0-x1"), List.of("Nguyen-3", "Nguyen-1"), g);
+        assertEquals(List.of("n0-x1", "n0-x10"), List.copyOf(s.variants().keySet()));
+        assertEquals(List.of("Nguyen-1", "Nguyen-3"), s.benchmarks());
+        assertEquals(g.settings("n0-x10"), s.settings("n0-x10"));
+        // a selected run is the grid's own run
+        RunSpec one = s.expand().get(0);
+        assertTrue(g.expand().contains(one), one.toString());
+        assertEquals(g.variants().keySet(), g.select(null, List.of("Nguyen-2"), g).variants().keySet());
+
+        ConfigException e = assertThrows(ConfigException.class, () -> g.select(List.of("n5-x2"), null, g));
+        assertTrue(e.getMessage().startsWith("--variants: unknown variant 'n5-x2' (did you mean 'n5-x1'?)"), e.getMessage());
+        assertTrue(e.getMessage().contains("allowed: n0-x1, n5-x1, n0-x10"), e.getMessage());
+        ConfigException b = assertThrows(ConfigException.class, () -> g.select(null, List.of("Nguyen-13"), g));
+        assertTrue(b.getMessage().contains("--benchmarks: unknown benchmark 'Nguyen-13' (did you mean"), b.getMessage());
+        assertThrows(ConfigException.class, () -> g.select(List.of(), null, g));
+        ConfigException q = assertThrows(ConfigException.class,
+                () -> g.quickVersion().select(List.of("n0-x10"), null, g));
+        assertTrue(q.getMessage().contains("'n0-x10' is a variant of") && q.getMessage().contains("not of its --quick version"),
+                q.getMessage());
+    }
 }

@@ -1,6 +1,7 @@
 package io.dsr4j.bench.cli;
 
 import io.dsr4j.bench.BenchApp;
+import io.dsr4j.bench.GridSelection;
 import io.dsr4j.bench.TrainerRunExecutor;
 import io.dsr4j.bench.spark.SparkBench;
 import io.dsr4j.api.config.ConfigException;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code dsr bench GRID.yaml}: run (or resume) an experiment grid and tabulate it. */
@@ -42,13 +44,22 @@ final class BenchCommand implements Callable<Integer> {
             + "(e.g. 10 of Table 1's 100); finished runs of other seeds in DIR still count in the table.")
     Integer seeds;
 
+    @Option(names = "--variants", paramLabel = "V,...", split = ",", description = "Run only these of the grid's "
+            + "variants (its --quick variants with --quick); the runs are the grid's own, so a folder can be filled in "
+            + "several calls. The tables cover every run in DIR/results.csv.")
+    List<String> variants;
+
+    @Option(names = "--benchmarks", paramLabel = "B,...", split = ",", description = "Run only these of the grid's "
+            + "benchmarks, named as in the grid file.")
+    List<String> benchmarks;
+
     @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "",
             description = "Run each run as an Apache Spark task: local[N] (Spark inside this process), "
                     + "spark://HOST:PORT, yarn, k8s://...; without MASTER, the one spark-submit was given (Spark mode "
                     + "is automatic under spark-submit). Same results folder and resume as without it.")
     String spark;
 
-    @Option(names = "--aggregate-only", description = "Only rebuild the tables from DIR/results.csv.")
+    @Option(names = "--aggregate-only", description = "Only rebuild the tables, figures and report from DIR/results.csv (nothing runs).")
     boolean aggregateOnly;
 
     @Override
@@ -58,18 +69,23 @@ final class BenchCommand implements Callable<Integer> {
         if (out != null) OutputDirs.requireDirectoryOrAbsent(out, "--out");
         if (aggregateOnly) {
             if (out == null) throw new ConfigException("--aggregate-only needs --out DIR");
+            if (variants != null || benchmarks != null) {
+                throw new ConfigException("--aggregate-only rebuilds the tables and figures from everything in "
+                        + "DIR/results.csv; --variants and --benchmarks select runs to run and do not apply");
+            }
             BenchApp.aggregate(out);
             return DsrCli.EXIT_OK;
         }
         DsrCli root = DsrCli.of(spec);
+        GridSelection selection = new GridSelection(quick, seeds, variants, benchmarks);
         if (spark != null || SparkBench.underSparkSubmit()) {
             if (spec.commandLine().getParseResult().hasMatchedOption("--parallel")) {
                 throw new ConfigException("--parallel does not apply with --spark: Spark runs one run per executor "
                         + "core (local[N] gives N; on a cluster, set the executors' cores and count)");
             }
-            return SparkBench.run(grid, out, quick, seeds, spark, root.pluginPaths(), root.plugins(), System.out);
+            return SparkBench.run(grid, out, selection, spark, root.pluginPaths(), root.plugins(), System.out);
         }
-        return BenchApp.run(grid, out, parallel, quick, seeds, new TrainerRunExecutor(root.plugins(), DsrCli.invocation(spec)),
+        return BenchApp.run(grid, out, parallel, selection, new TrainerRunExecutor(root.plugins(), DsrCli.invocation(spec)),
                 System.out);
     }
 }

@@ -2,6 +2,7 @@ package io.dsr4j.bench.spark;
 
 import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.bench.BenchApp;
+import io.dsr4j.bench.GridSelection;
 import io.dsr4j.bench.TrainerRunExecutor;
 import io.dsr4j.config.PluginRegistry;
 
@@ -40,6 +41,12 @@ public final class SparkBench {
      */
     public static int run(Path gridFile, Path outDir, boolean quick, Integer seeds, String master, List<Path> pluginPaths,
                           PluginRegistry registry, PrintStream out) throws IOException, InterruptedException {
+        return run(gridFile, outDir, GridSelection.of(quick, seeds), master, pluginPaths, registry, out);
+    }
+
+    /** As {@link #run(Path, Path, boolean, Integer, String, List, PluginRegistry, PrintStream)}, for a part of the grid. */
+    public static int run(Path gridFile, Path outDir, GridSelection selection, String master, List<Path> pluginPaths,
+                          PluginRegistry registry, PrintStream out) throws IOException, InterruptedException {
         if (!available()) {
             throw new ConfigException("--spark: Apache Spark is not on the class path. Start the command with ./dsr, "
                     + "which adds the Spark jars the build resolved (dsr-bench/target/spark-classpath.txt), or submit "
@@ -48,6 +55,6 @@ public final class SparkBench {
         TrainerRunExecutor executor = new TrainerRunExecutor(registry);
         String app = "dsr4j bench " + gridFile.getFileName();
         SparkDispatcher dispatcher = new SparkDispatcher(SparkSetup.conf(master, app), pluginPaths, executor, out);
-        return BenchApp.run(gridFile, outDir, quick, seeds, executor, dispatcher, out);
+        return BenchApp.run(gridFile, outDir, selection, executor, dispatcher, out);
     }
 }

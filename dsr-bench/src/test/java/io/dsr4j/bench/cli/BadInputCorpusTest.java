@@ -154,6 +154,12 @@ class BadInputCorpusTest {
                 "bench DIR/g.yaml --out OUT", "Nguyen-99"));
         cases.add(c("grid with a bad variant key", file("g.yaml", "name: g\nvariants: {dsr: {training.batch_sise: 5}}\n"
                 + "benchmarks: [Nguyen-1]\nseeds: 1\n"), "bench DIR/g.yaml --out OUT", "batch_sise"));
+        cases.add(c("bench --variants unknown", Setup.grid(), "bench DIR/g.yaml --variants dssr --out OUT", "--variants",
+                "'dssr'", "did you mean 'dsr'"));
+        cases.add(c("bench --benchmarks unknown", Setup.grid(), "bench DIR/g.yaml --benchmarks Nguyen-2 --out OUT",
+                "--benchmarks", "'Nguyen-2'", "Nguyen-1"));
+        cases.add(c("bench --aggregate-only --variants", Setup.grid(), "bench DIR/g.yaml --aggregate-only --variants dsr --out OUT",
+                "--aggregate-only", "--variants"));
         cases.add(c("grid missing", NOTHING, "bench DIR/none.yaml --out OUT", "none.yaml"));
         // plugin paths the user named
         cases.add(c("--plugins not a jar", file("p.txt", "x"), "--plugins DIR/p.txt plugins", "p.txt", "not a jar"));
