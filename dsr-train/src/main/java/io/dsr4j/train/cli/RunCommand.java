@@ -8,6 +8,7 @@ import io.dsr4j.train.run.ExperimentRunner;
 import io.dsr4j.train.run.OutputDirs;
 import io.dsr4j.train.run.RunPlan;
 import io.dsr4j.train.run.RunResult;
+import io.dsr4j.train.run.SignalStop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -60,6 +62,17 @@ final class RunCommand implements Callable<Integer> {
         DsrCli root = DsrCli.of(spec);
         ExperimentRunner runner = new ExperimentRunner(root.plugins(), System.out, System.err);
         runner.setCommandLine(DsrCli.invocation(spec));
+        // Ctrl-C / SIGTERM: running seeds stop after their iteration and save a checkpoint before the JVM exits
+        try (SignalStop signal = SignalStop.install(STOP_GRACE, System.err)) {
+            runner.setStop(signal::requested);
+            return run(root, runner);
+        }
+    }
+
+    /** How long a stop signal waits for the seeds' final checkpoints. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private int run(DsrCli root, ExperimentRunner runner) throws IOException {
         List<RunResult> results;
         Path runDir;
         if (resume != null) {
@@ -82,8 +95,7 @@ final class RunCommand implements Callable<Integer> {
                 return DsrCli.EXIT_OK;
             }
             int par = parallel > 1 ? parallel : plan.parallel();
-            runner.validate(c, plan.seeds().get(0), Math.min(par, plan.seeds().size()));
-            results = runner.execute(c, runDir, plan.seeds(), par, true);
+            results = runner.resume(c, runDir, plan.seeds(), par);
         } else {
             DsrConfig c = ConfigValidator.checkNames(config.load(), root.plugins(), root.functionSetNames());
             long first = seed != null ? seed : c.experiment().seed();

@@ -187,6 +187,20 @@ public final class ExperimentRunner {
         }
     }
 
+    /**
+     * Resumes a run directory as {@code dsr run --resume} does: locks it first, so that a resume refused because
+     * another process writes there says so before anything else, then {@link #validate validates} (printing the
+     * library and priors) and continues the unfinished seeds.
+     *
+     * @throws ConfigException before anything is printed when another process holds the run directory
+     */
+    public List<RunResult> resume(DsrConfig config, Path runDir, List<Long> seeds, int parallel) throws IOException {
+        try (DirLock lock = lock(runDir)) {
+            validate(config, seeds.get(0), Math.min(parallel, seeds.size()));
+            return executeLocked(config, runDir, seeds, parallel, true);
+        }
+    }
+
     private static DirLock lock(Path runDir) throws IOException {
         return DirLock.acquire(runDir, LOCK, runDir + ": another 'dsr run' is writing into this run directory; wait "
                 + "for it to finish (then 'dsr run --resume " + runDir + "' continues what is left)");

@@ -59,8 +59,19 @@ class ConcurrentResumeTest {
             CommandLine cl = DsrCli.commandLine(new DsrCli());
             StringWriter err = new StringWriter();
             cl.setErr(new PrintWriter(err, true));
-            int exit = cl.execute("run", "--resume", dir.toString());
+            java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream stdout = System.out;
+            int exit;
+            try {
+                System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+                exit = cl.execute("run", "--resume", dir.toString());
+            } finally {
+                System.setOut(stdout);
+            }
             assertEquals(2, exit, err.toString());
+            // refused first: no library/priors banner of a run that is not going to happen
+            assertFalse(printed.toString(java.nio.charset.StandardCharsets.UTF_8).contains("library:"),
+                    printed.toString(java.nio.charset.StandardCharsets.UTF_8));
             assertTrue(err.toString().contains("another 'dsr run' is writing into this run directory"), err.toString());
             assertTrue(err.toString().contains("held by process " + a.pid()), err.toString());
             assertTrue(a.isAlive(), "the first resume is not disturbed");
