@@ -100,31 +100,44 @@ public final class RunPlots {
         chart.getStyler().setPlotGridLinesVisible(true);
     }
 
-    /** The finite (iteration, value) pairs of each wanted column; thinned to {@link #MAX_POINTS}. */
+    /**
+     * The finite (iteration, value) pairs of each wanted column; thinned to {@link #MAX_POINTS}. Only the wanted
+     * columns are kept while reading (as numbers), not the whole file's rows.
+     */
     static Map<String, List<double[]>> readColumns(Path csv, Iterable<String> wanted) throws IOException {
         Map<String, List<double[]>> out = new LinkedHashMap<>();
         for (String w : wanted) out.put(w, new ArrayList<>());
-        List<String[]> rows = new ArrayList<>();
-        List<String> header;
+        List<String> names = new ArrayList<>(out.keySet());
+        int[] cols = new int[names.size()];
+        int it;
+        double[][] values; // [row][0 = iteration, 1.. = wanted columns], NaN where missing
+        int rows = 0;
         try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             String h = in.readLine();
             if (h == null) return out;
-            header = QuotedCsv.split(h);
+            List<String> header = QuotedCsv.split(h);
+            it = header.indexOf("iteration");
+            for (int c = 0; c < cols.length; c++) cols[c] = header.indexOf(names.get(c));
+            values = new double[64][];
             for (String line; (line = in.readLine()) != null; ) {
-                if (!line.isBlank()) rows.add(QuotedCsv.split(line).toArray(new String[0]));
+                if (line.isBlank()) continue;
+                List<String> row = QuotedCsv.split(line);
+                double[] v = new double[cols.length + 1];
+                v[0] = it >= 0 && it < row.size() ? parse(row.get(it)) : rows;
+                for (int c = 0; c < cols.length; c++) {
+                    v[c + 1] = cols[c] >= 0 && cols[c] < row.size() ? parse(row.get(cols[c])) : Double.NaN;
+                }
+                if (rows == values.length) values = java.util.Arrays.copyOf(values, rows * 2);
+                values[rows++] = v;
             }
         }
-        int it = header.indexOf("iteration");
-        int step = Math.max(1, (rows.size() + MAX_POINTS - 1) / MAX_POINTS);
-        for (int i = 0; i < rows.size(); i++) {
-            if (i % step != 0 && i != rows.size() - 1) continue;
-            String[] row = rows.get(i);
-            double x = it >= 0 && it < row.length ? parse(row[it]) : i;
-            for (String w : wanted) {
-                int c = header.indexOf(w);
-                if (c < 0 || c >= row.length) continue;
-                double y = parse(row[c]);
-                if (Double.isFinite(x) && Double.isFinite(y)) out.get(w).add(new double[]{x, y});
+        int step = Math.max(1, (rows + MAX_POINTS - 1) / MAX_POINTS);
+        for (int i = 0; i < rows; i++) {
+            if (i % step != 0 && i != rows - 1) continue;
+            double x = values[i][0];
+            for (int c = 0; c < cols.length; c++) {
+                double y = values[i][c + 1];
+                if (Double.isFinite(x) && Double.isFinite(y)) out.get(names.get(c)).add(new double[]{x, y});
             }
         }
         return out;

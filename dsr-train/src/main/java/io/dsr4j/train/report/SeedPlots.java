@@ -3,7 +3,7 @@ package io.dsr4j.train.report;
 import io.dsr4j.config.DsrConfig;
 import io.dsr4j.train.ProgramRecord;
 import io.dsr4j.train.ProgramScorer;
-import io.dsr4j.train.Trainer;
+import io.dsr4j.train.run.FinishedSeed;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,13 +19,13 @@ public final class SeedPlots {
     private SeedPlots() { }
 
     /** @return true when both plots were written */
-    public static boolean write(Trainer t, DsrConfig config, Path seedDir, String title, PrintStream err) {
+    public static boolean write(FinishedSeed t, DsrConfig config, Path seedDir, String title, PrintStream err) {
         try {
             RunPlots.trainingCurve(seedDir.resolve("iterations.csv"), title + ": training",
                     baselineLabel(config.estimator().type()), seedDir.resolve(RunPlots.TRAINING_PNG));
             ProgramScorer sc = t.scorer();
             List<RunPlots.ParetoPoint> front = new ArrayList<>();
-            for (ProgramRecord p : t.paretoFront().front()) {
+            for (ProgramRecord p : t.paretoFront()) {
                 front.add(new RunPlots.ParetoPoint(p.complexity(), p.reward(), sc.test(p.traversal(), p.constants()).nmseTest()));
             }
             RunPlots.paretoFront(front, title, seedDir.resolve(RunPlots.PARETO_PNG));

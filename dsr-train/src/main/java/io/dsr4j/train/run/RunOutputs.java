@@ -6,7 +6,6 @@ import io.dsr4j.programs.symbolic.Verdict;
 import io.dsr4j.train.ExpressionSimplifier;
 import io.dsr4j.train.ProgramRecord;
 import io.dsr4j.train.ProgramScorer;
-import io.dsr4j.train.Trainer;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,7 +24,7 @@ public final class RunOutputs {
 
     private RunOutputs() { }
 
-    public static RunResult finish(Trainer t, Path seedDir, long seed, String benchmark, boolean writePareto,
+    public static RunResult finish(FinishedSeed t, Path seedDir, long seed, String benchmark, boolean writePareto,
                                    ExpressionSimplifier simplifier) throws IOException {
         ProgramScorer sc = t.scorer();
         ProgramRecord best = t.best();
@@ -34,7 +33,7 @@ public final class RunOutputs {
         if (writePareto) {
             StringBuilder pf = new StringBuilder("complexity,r,nmse_test,nmse_test_noiseless,success,expression,traversal,"
                     + SIMPLIFIED_COLUMNS + "\n");
-            for (ProgramRecord p : t.paretoFront().front()) {
+            for (ProgramRecord p : t.paretoFront()) {
                 ProgramScorer.Test test = sc.test(p.traversal(), p.constants());
                 Simplified s = simplifier.simplify(p);
                 pf.append(QuotedCsv.row(p.complexity(), p.reward(), test.nmseTest(), test.nmseTestNoiseless(),
@@ -46,7 +45,7 @@ public final class RunOutputs {
         }
         StringBuilder hof = new StringBuilder("rank,r,complexity,nmse_test,nmse_test_noiseless,success,expression,traversal,"
                 + SIMPLIFIED_COLUMNS + "\n");
-        List<ProgramRecord> programs = t.hallOfFame().programs();
+        List<ProgramRecord> programs = t.hallOfFame();
         for (int i = 0; i < programs.size(); i++) {
             ProgramRecord p = programs.get(i);
             ProgramScorer.Test test = sc.test(p.traversal(), p.constants());
