@@ -357,7 +357,25 @@ public final class ExperimentRunner {
     /** Runs (or resumes) one seed; returns null if it was stopped before finishing. */
     public RunResult runSeed(DsrConfig config, Dataset dataset, long seed, Path seedDir, boolean parallel) throws IOException {
         Path ckpt = seedDir.resolve(CHECKPOINT);
-        FinishedSeed finished;
+        FinishedSeed finished = train(config, dataset, seed, seedDir, parallel, ckpt);
+        if (finished == null) return null;
+        // The trainer, policy and program cache are unreachable here (they lived in train()'s frame only). One full
+        // collection frees the old generation they filled, so the computer algebra (started only now, not during
+        // training) and the plots reuse that memory instead of growing the heap: a young collection never frees old
+        // objects, and with a small initial heap the collector can hand the freed part back to the system.
+        System.gc();
+        ExpressionSimplifier simplifier = new ExpressionSimplifier(finished.scorer(),
+                config.logging().simplify() ? symbolicMath() : SymbolicMath.unavailable(), config.logging().simplify(),
+                Duration.ofMillis(Math.round(config.logging().simplifyLimit() * 1000)));
+        RunResult r = RunOutputs.finish(finished, seedDir, seed, dataset.name(), config.logging().savePareto(), simplifier);
+        if (config.logging().plots()) SeedPlots.write(finished, config, seedDir, dataset.name() + " seed " + seed, err);
+        TrainerCheckpoint.delete(ckpt);
+        return r;
+    }
+
+    /** Trains one seed (from its checkpoint if there is one); null if it was stopped before finishing. */
+    private FinishedSeed train(DsrConfig config, Dataset dataset, long seed, Path seedDir, boolean parallel, Path ckpt)
+            throws IOException {
         try (Experiment exp = Experiment.build(config, registry, seed, dataset)) {
             Trainer t = exp.trainer();
             if (Files.exists(ckpt)) {
@@ -378,19 +396,8 @@ public final class ExperimentRunner {
                     return null;
                 }
             }
-            finished = FinishedSeed.of(t);
+            return FinishedSeed.of(t);
         }
-        // The trainer, policy and program cache are unreachable from here on. One full collection frees the old
-        // generation they filled, so the computer algebra (started only now, not during training) and the plots reuse
-        // that memory instead of growing the heap into untouched pages: a young collection never frees old objects.
-        System.gc();
-        ExpressionSimplifier simplifier = new ExpressionSimplifier(finished.scorer(),
-                config.logging().simplify() ? symbolicMath() : SymbolicMath.unavailable(), config.logging().simplify(),
-                Duration.ofMillis(Math.round(config.logging().simplifyLimit() * 1000)));
-        RunResult r = RunOutputs.finish(finished, seedDir, seed, dataset.name(), config.logging().savePareto(), simplifier);
-        if (config.logging().plots()) SeedPlots.write(finished, config, seedDir, dataset.name() + " seed " + seed, err);
-        TrainerCheckpoint.delete(ckpt);
-        return r;
     }
 
     /** Seeds already in summary.csv. */
