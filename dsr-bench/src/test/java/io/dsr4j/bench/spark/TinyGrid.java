@@ -110,6 +110,18 @@ final class TinyGrid {
         return out.toString();
     }
 
+    /**
+     * One column of a run's iterations.csv, as numbers ({@code run}: "variant/benchmark-folder/seed_N" under runs/).
+     */
+    static List<Double> iterationColumn(Path outDir, String run, String column) throws IOException {
+        List<String> lines = Files.readAllLines(outDir.resolve("runs").resolve(run).resolve("iterations.csv"));
+        int c = QuotedCsv.split(lines.get(0)).indexOf(column);
+        assertTrue(c >= 0, column + " in " + run);
+        List<Double> values = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) values.add(Double.parseDouble(QuotedCsv.split(line).get(c)));
+        return values;
+    }
+
     /** Removes the last {@code n} rows of results.csv, as if the grid had been stopped before them. */
     static void dropLastRows(Path outDir, int n) throws IOException {
         Path f = outDir.resolve(ResultsFile.NAME);
