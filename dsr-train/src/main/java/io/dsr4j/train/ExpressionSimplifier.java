@@ -7,6 +7,7 @@ import io.dsr4j.programs.symbolic.SymbolicMath;
 import io.dsr4j.programs.symbolic.Verdict;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -51,7 +52,8 @@ public final class ExpressionSimplifier {
     }
 
     public synchronized Simplified simplify(ProgramRecord p) {
-        String key = scorer.traversalString(p.traversal(), p.constants());
+        // with the constants: a poly program's traversal string names the token, not its coefficients
+        String key = scorer.traversalString(p.traversal(), p.constants()) + Arrays.toString(p.constants());
         Simplified s = done.get(key);
         if (s != null) return s;
         Simplified.RawForms raw = raw(p);

@@ -241,7 +241,14 @@ public final class FittedModel {
         double[] constants = cs.stream().mapToDouble(Double::doubleValue).toArray();
         try {
             CompiledProgram p = CompiledProgram.compile(traversal, library);
-            if (p.constantCount() != constants.length) {
+            boolean poly = false;
+            for (int t : traversal) poly |= t == library.polyToken() && t >= 0;
+            if (poly) {   // the constants are the fitted polynomial's coefficients
+                if (io.dsr4j.programs.poly.Monomials.ofSize(library.inputCount(), constants.length) == null) {
+                    throw bad(file, at + ": " + constants.length + " coefficients are no polynomial in "
+                            + library.inputCount() + " variables");
+                }
+            } else if (p.constantCount() != constants.length) {
                 throw bad(file, at + ": " + p.constantCount() + " const tokens but " + constants.length + " constants");
             }
         } catch (IllegalArgumentException e) {

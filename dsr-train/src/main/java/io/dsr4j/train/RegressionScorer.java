@@ -9,6 +9,7 @@ import io.dsr4j.programs.eval.Programs;
 import io.dsr4j.programs.symbolic.SymbolicMath;
 import io.dsr4j.programs.symbolic.SymbolicProgram;
 import io.dsr4j.programs.eval.Workspace;
+import io.dsr4j.programs.poly.PolyFitter;
 import io.dsr4j.programs.print.ExpressionPrinter;
 import io.dsr4j.programs.task.Evaluation;
 import io.dsr4j.programs.task.RegressionTask;
@@ -77,15 +78,18 @@ final class RegressionScorer implements ProgramScorer {
         double[][] x = CheckRows.sample(d.xTrain(), d.xTest(), CHECK_ROWS);
         int n = x[0].length;
         CompiledProgram p = CompiledProgram.compile(traversal, library);
-        double[] y = p.evaluate(x, n, constants, testWorkspace);
+        // a fitted poly is read from one more column (its values); its coefficients are no const values
+        double[][] xp = PolyFitter.inputs(library, traversal, constants, x, n);
+        double[] c = xp == x ? constants : null;
+        double[] y = p.evaluate(xp, n, c, testWorkspace);
         double[] values = new double[n];
         if (y != null) {
             System.arraycopy(y, 0, values, 0, n);
         } else { // some row is not finite: find which, one row at a time
             for (int i = 0; i < n; i++) {
-                double[][] row = new double[x.length][];
-                for (int v = 0; v < x.length; v++) row[v] = new double[] {x[v][i]};
-                double[] yi = p.evaluate(row, 1, constants, testWorkspace);
+                double[][] row = new double[xp.length][];
+                for (int v = 0; v < xp.length; v++) row[v] = new double[] {xp[v][i]};
+                double[] yi = p.evaluate(row, 1, c, testWorkspace);
                 values[i] = yi == null ? Double.NaN : yi[0];
             }
         }

@@ -3,6 +3,7 @@ package io.dsr4j.programs.symbolic;
 import io.dsr4j.api.token.Library;
 import io.dsr4j.api.token.Token;
 import io.dsr4j.api.token.TokenKind;
+import io.dsr4j.programs.poly.Monomials;
 import io.dsr4j.programs.token.Builtin;
 
 import java.util.ArrayList;
@@ -29,13 +30,19 @@ public record SymbolicProgram(List<Item> tokens, boolean protectedMode) {
         tokens = List.copyOf(tokens);
     }
 
-    /** From a traversal of {@code library} with the fitted values of its {@code const} tokens. */
+    /**
+     * From a traversal of {@code library} with the fitted values of its {@code const} tokens, or, for a program with
+     * {@code poly}, its fitted polynomial's coefficients (then the polynomial replaces the token, as when printed).
+     */
     public static SymbolicProgram of(int[] traversal, double[] constants, Library library, boolean protectedMode) {
         List<Item> items = new ArrayList<>(traversal.length);
+        Monomials fitted = fittedPoly(traversal, constants, library);
         int c = 0;
         for (int t : traversal) {
             Token tok = library.token(t);
-            if (tok.kind() == TokenKind.PLACEHOLDER) {
+            if (t == library.polyToken() && fitted != null) {
+                addPolynomial(items, fitted, constants, library.inputCount());
+            } else if (tok.kind() == TokenKind.PLACEHOLDER) {
                 items.add(new Item(NUMBER, 0, constants == null || c >= constants.length ? Double.NaN : constants[c]));
                 c++;
             } else if (tok.kind() == TokenKind.CONSTANT) {
@@ -45,6 +52,35 @@ public record SymbolicProgram(List<Item> tokens, boolean protectedMode) {
             }
         }
         return new SymbolicProgram(items, protectedMode);
+    }
+
+    /** The monomials of {@code traversal}'s fitted poly (its coefficients are {@code constants}), or null. */
+    private static Monomials fittedPoly(int[] traversal, double[] constants, Library library) {
+        int poly = library.polyToken();
+        if (poly < 0 || constants == null) return null;
+        for (int t : traversal) if (t == poly) return Monomials.ofSize(library.inputCount(), constants.length);
+        return null;
+    }
+
+    /** Σ c_k · Π x_v^e_kv in prefix order (terms with c_k = 0 left out; 0 when none is left). */
+    private static void addPolynomial(List<Item> items, Monomials m, double[] c, int variables) {
+        List<Integer> terms = new ArrayList<>();
+        for (int k = 0; k < m.size(); k++) if (c[k] != 0) terms.add(k);
+        if (terms.isEmpty()) {
+            items.add(new Item(NUMBER, 0, 0.0));
+            return;
+        }
+        for (int i = 0; i < terms.size() - 1; i++) items.add(new Item("add", 2, Double.NaN));
+        for (int k : terms) {
+            int[] e = m.exponents(k);
+            int factors = 0;
+            for (int v = 0; v < variables; v++) factors += e[v];
+            for (int i = 0; i < factors; i++) items.add(new Item("mul", 2, Double.NaN));
+            items.add(new Item(NUMBER, 0, c[k]));
+            for (int v = 0; v < variables; v++) {
+                for (int i = 0; i < e[v]; i++) items.add(new Item("x" + (v + 1), 0, Double.NaN));
+            }
+        }
     }
 
     /**

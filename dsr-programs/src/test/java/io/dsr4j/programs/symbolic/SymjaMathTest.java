@@ -1,12 +1,18 @@
 package io.dsr4j.programs.symbolic;
 
+import io.dsr4j.api.token.Library;
 import io.dsr4j.programs.data.BenchmarkExpression;
+import io.dsr4j.programs.poly.Monomials;
+import io.dsr4j.programs.token.BuiltinTokensPlugin;
+import io.dsr4j.programs.token.LibraryBuilder;
 import io.dsr4j.programs.data.BenchmarkRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -167,5 +173,25 @@ class SymjaMathTest {
         SymbolicProgram p = new SymbolicProgram(java.util.List.of(new SymbolicProgram.Item("sinc", 1, Double.NaN),
                 new SymbolicProgram.Item("x1", 0, Double.NaN)), false);
         assertEquals(Verdict.UNKNOWN, math.recovers(nguyen(1), p, LIMIT));
+    }
+    @Test
+    void aFittedPolyIsItsPolynomial() {
+        // x1^4 + poly with poly = -x1^3 + 0.5*x2^2 - x2 (degree 3 in two variables): Nguyen-12
+        Library lib = LibraryBuilder.build(2, List.of("add", "mul", "sin", "poly"), false, BuiltinTokensPlugin.factories());
+        int[] t = Arrays.stream("add,mul,x1,mul,x1,mul,x1,x1,poly".split(",")).mapToInt(lib::indexOf).toArray();
+        Monomials m = new Monomials(2, 3);
+        double[] c = new double[m.size()];
+        for (int k = 0; k < m.size(); k++) {
+            int[] e = m.exponents(k);
+            if (e[0] == 3 && e[1] == 0) c[k] = -1;
+            if (e[0] == 0 && e[1] == 2) c[k] = 0.5;
+            if (e[0] == 0 && e[1] == 1) c[k] = -1;
+        }
+        SymbolicProgram p = SymbolicProgram.of(t, c, lib, false);
+        assertEquals(Verdict.YES, math.recovers(nguyen(12), p, LIMIT));
+        c[0] = 0.25;   // plus a constant term: no longer Nguyen-12
+        assertEquals(Verdict.NO, math.recovers(nguyen(12), SymbolicProgram.of(t, c, lib, false), LIMIT));
+        // no term left: the polynomial 0
+        assertEquals(Verdict.NO, math.recovers(nguyen(12), SymbolicProgram.of(t, new double[m.size()], lib, false), LIMIT));
     }
 }

@@ -68,4 +68,17 @@ class SimplifiedOutputsTest {
         assertEquals("", rows(summary).get(0).get(column(summary, "symbolic_success")));
         assertTrue(Files.readString(dir.resolve("seed_3/result.yaml")).contains("symbolic_success: null\n"));
     }
+    @Test
+    void aProgramWithAFittedPolyIsSimplifiedAndCheckedWithItsPolynomial() throws Exception {
+        // the best program of a poly run holds a fitted polynomial: its simplified form and symbolic verdict must come
+        // from that polynomial (this once failed at the end of every such run: the check read a missing column)
+        DsrConfig c = config(100_000, 1000, Map.of("task.dataset", "Nguyen-12",
+                "task.function_set", "[add,sub,mul,div,sin,cos,exp,log,poly]"));
+        Path dir = ExperimentRunner.newRunDirectory(tmp, "poly");
+        RunResult r = runner().start(c, dir, List.of(1L), 1).get(0);
+        assertTrue(r.expression().contains("x2^2"), "the fitted polynomial is printed: " + r.expression());
+        assertEquals(Simplified.Status.SIMPLIFIED, r.simplified().status(), r.expression());
+        assertTrue(!r.simplified().infix().contains("poly"), r.simplified().infix());
+        assertEquals(r.success() ? Verdict.YES : Verdict.NO, r.symbolicSuccess(), r.expression());
+    }
 }
