@@ -75,7 +75,7 @@ class PaperGridsTest {
 
     @Test
     void everyPaperGridIsPresent() throws IOException {
-        assertEquals(List.of("ablations.yaml", "constants.yaml", "livermore.yaml", "nggpps.yaml", "noise.yaml",
+        assertEquals(List.of("ablations.yaml", "constants.yaml", "livermore.yaml", "nggpps.yaml", "noise.yaml", "poly.yaml",
                 "table1-dso-defaults.yaml", "table1.yaml"), grids().map(p -> p.getFileName().toString()).toList());
     }
 
