@@ -82,19 +82,39 @@ public final class LevenbergMarquardtConstantOptimizer implements ConstantOptimi
     private void fit(FitProblem problem, double[] start, Best best) {
         int n = problem.residualCount();
         int k = problem.constantCount();
-        MultivariateJacobianFunction model = point -> evaluate(problem, point, n, k, best);
+        int maxEvaluations = settings.maxEvaluations();
+        int maxIterations = settings.maxIterations();
+        int[] evaluations = {0};
+        MultivariateJacobianFunction model = point -> {
+            // Hipparchus would refuse this evaluation with an exception whose stack trace costs more than a fit
+            // on 20 rows; stop the same way (before evaluating) with a cheap one.
+            if (++evaluations[0] > maxEvaluations) throw LimitReached.INSTANCE;
+            return evaluate(problem, point, n, k, best);
+        };
+        // The iteration limit as a convergence check: Hipparchus consults it after every accepted step, so the fit
+        // stops after the same evaluations as with its own limit, which throws at the start of the next iteration.
         LeastSquaresProblem lsq = new LeastSquaresBuilder()
                 .start(start)
                 .model(model)
                 .target(new double[n])
-                .maxIterations(settings.maxIterations())
-                .maxEvaluations(settings.maxEvaluations())
+                .checker((iteration, previous, current) -> iteration >= maxIterations)
+                .maxIterations(Integer.MAX_VALUE)
+                .maxEvaluations(Integer.MAX_VALUE)
                 .lazyEvaluation(false)
                 .build();
         try {
             lm.optimize(lsq);
-        } catch (MathRuntimeException e) {
-            // iteration/evaluation limit or a numerical breakdown: keep the best point seen
+        } catch (LimitReached | MathRuntimeException e) {
+            // evaluation limit or a numerical breakdown: keep the best point seen
+        }
+    }
+
+    /** The evaluation limit was reached: no message, no stack trace (an expected event, thousands per iteration). */
+    private static final class LimitReached extends RuntimeException {
+        static final LimitReached INSTANCE = new LimitReached();
+
+        private LimitReached() {
+            super(null, null, false, false);
         }
     }
 
