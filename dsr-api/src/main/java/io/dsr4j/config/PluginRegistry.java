@@ -371,6 +371,7 @@ public final class PluginRegistry implements PluginSettings {
         else if (f instanceof DatasetProvider p) d = p.description();
         else if (f instanceof BatchAugmenterFactory a) d = a.description();
         else if (f instanceof GpOperatorFactory g) d = g.description();
+        else if (f instanceof ComplexityMeasure m) d = m.description();
         return d == null ? "" : d;
     }
 

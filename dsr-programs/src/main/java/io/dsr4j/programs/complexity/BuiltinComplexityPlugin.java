@@ -14,7 +14,12 @@ import java.util.Map;
 public final class BuiltinComplexityPlugin implements DsrPlugin {
 
     /** {@code token}: the sum of the tokens' complexities, a fitted poly counting its terms (DSO's default). */
-    public static final ComplexityMeasure TOKEN = new ComplexityMeasure() {
+    public static final ComplexityMeasure TOKEN = new TokenComplexity();
+
+    /** {@code length}: the number of tokens. */
+    public static final ComplexityMeasure LENGTH = new LengthComplexity();
+
+    private static final class TokenComplexity implements ComplexityMeasure {
         @Override
         public double of(ProgramInfo program) { return program.complexity(); }
 
@@ -23,10 +28,9 @@ public final class BuiltinComplexityPlugin implements DsrPlugin {
 
         @Override
         public String toString() { return "token"; }
-    };
+    }
 
-    /** {@code length}: the number of tokens. */
-    public static final ComplexityMeasure LENGTH = new ComplexityMeasure() {
+    private static final class LengthComplexity implements ComplexityMeasure {
         @Override
         public double of(ProgramInfo program) { return program.length(); }
 
@@ -35,7 +39,7 @@ public final class BuiltinComplexityPlugin implements DsrPlugin {
 
         @Override
         public String toString() { return "length"; }
-    };
+    }
 
     @Override
     public String name() { return "builtin-complexity"; }

@@ -23,22 +23,7 @@ public final class BuiltinGpPlugin implements DsrPlugin {
                 GpOperators.factories().forEach((name, f) -> ops.addBinding(name).toInstance(f));
                 PluginBinder.batchAugmenters(binder()).addBinding("gp_meld").toInstance(new GpMeldFactory());
                 PluginBinder.policies(binder()).addBinding("gp").toInstance(new GpSearchPolicyFactory());
-                PluginBinder.estimators(binder()).addBinding("gp").toInstance(new io.dsr4j.api.estimator.EstimatorFactory() {
-                    @Override
-                    public io.dsr4j.api.estimator.GradientEstimator create(io.dsr4j.api.estimator.EstimatorContext c,
-                                                                           io.dsr4j.api.config.Params p) {
-                        return new GpSearchEstimator();
-                    }
-
-                    @Override
-                    public io.dsr4j.api.settings.Settings settings() { return io.dsr4j.api.settings.Settings.NONE; }
-
-                    @Override
-                    public String requiredPolicy() { return "gp"; }
-
-                    @Override
-                    public String description() { return "breeds the next generation of policy gp (standalone GP, no gradient)"; }
-                });
+                PluginBinder.estimators(binder()).addBinding("gp").toInstance(new GpSearchEstimator.Factory());
             }
         };
     }

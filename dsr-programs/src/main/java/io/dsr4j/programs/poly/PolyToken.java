@@ -34,13 +34,13 @@ public final class PolyToken implements Token {
     @Override public String toString() { return NAME; }
 
     /** The token plugin. */
-    public static TokenFactory factory() {
-        return new TokenFactory() {
-            @Override public Token create(boolean protectedMode) { return INSTANCE; }
+    public static TokenFactory factory() { return new Factory(); }
 
-            @Override public String description() {
-                return "uDSR's LINEAR token: a polynomial in the inputs (degree task.poly_optimizer_params.degree, default 3), fitted by least squares (at most one per program, no const)";
-            }
-        };
+    private static final class Factory implements TokenFactory {
+        @Override public Token create(boolean protectedMode) { return INSTANCE; }
+
+        @Override public String description() {
+            return "uDSR's LINEAR token: a polynomial in the inputs (degree task.poly_optimizer_params.degree, default 3), fitted by least squares (at most one per program, no const)";
+        }
     }
 }

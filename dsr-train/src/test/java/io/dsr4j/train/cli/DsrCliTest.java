@@ -167,6 +167,17 @@ class DsrCliTest {
     }
 
     @Test
+    void everyBuiltinRegistrationNamesItsOwnClassAndSaysWhatItDoes() {
+        // `dsr plugins` shows these: an anonymous class name (Foo$1) or an empty description tells a user nothing
+        assertFalse(BUILTINS.describe().isEmpty());
+        for (PluginRegistry.Registration r : BUILTINS.describe()) {
+            String what = r.kind() + " " + r.name() + " (" + r.implementation() + ")";
+            assertFalse(r.implementation().matches(".*\\$[0-9]+.*"), what + ": an anonymous class");
+            assertFalse(r.description().isBlank(), what + ": no description");
+        }
+    }
+
+    @Test
     void configPrintsTheResolvedConfigurationThatLoadsBack() throws Exception {
         Path f = file("task: {function_set: [add, mul, sin, 1.0, const]}\n");
         Result r = run(BUILTINS, "config", f.toString(), "--set", "training.batch_size=500");
