@@ -364,11 +364,13 @@ public final class ExperimentRunner {
         // training) and the plots reuse that memory instead of growing the heap: a young collection never frees old
         // objects, and with a small initial heap the collector can hand the freed part back to the system.
         System.gc();
+        // Plots before the computer algebra: the memory the plots need only while drawing (C2 compiling Java2D's
+        // rasterizer, image buffers) is then free again when Symja loads, instead of adding to its peak.
+        if (config.logging().plots()) SeedPlots.write(finished, config, seedDir, dataset.name() + " seed " + seed, err);
         ExpressionSimplifier simplifier = new ExpressionSimplifier(finished.scorer(),
                 config.logging().simplify() ? symbolicMath() : SymbolicMath.unavailable(), config.logging().simplify(),
                 Duration.ofMillis(Math.round(config.logging().simplifyLimit() * 1000)));
         RunResult r = RunOutputs.finish(finished, seedDir, seed, dataset.name(), config.logging().savePareto(), simplifier);
-        if (config.logging().plots()) SeedPlots.write(finished, config, seedDir, dataset.name() + " seed " + seed, err);
         TrainerCheckpoint.delete(ckpt);
         return r;
     }
