@@ -127,7 +127,7 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         this.env = context.environment();
         this.library = env.library();
         this.layout = new RnnLayout(spec, library);
-        this.net = new RnnNetwork(layout);
+        this.net = new RnnNetwork(layout, kernels);
         this.L = library.size();
         this.floatSampler = floatKernels == null ? null : new FloatSampler(net, floatKernels);
         System.arraycopy(layout.initialize(context.seed()), 0, net.p, 0, layout.size());

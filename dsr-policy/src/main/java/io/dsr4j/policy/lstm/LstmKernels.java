@@ -18,6 +18,9 @@ interface LstmKernels {
 
     void tanh(double[] a, int off, int n);
 
+    /** {@code o[j] += Σ_k v[k] · w[k][j]} for j < n, k < rows: exactly {@link Vec#vecMat(double[], int, double[][], double[], int)}. */
+    void product1(double[] v, int rows, double[][] w, double[] o, int n);
+
     /** The scalar kernels, one row at a time. */
     LstmKernels SCALAR = new LstmKernels() {
         @Override
@@ -32,6 +35,11 @@ interface LstmKernels {
         @Override
         public void tanh(double[] a, int off, int n) {
             FastActivations.tanh(a, off, n);
+        }
+
+        @Override
+        public void product1(double[] v, int rows, double[][] w, double[] o, int n) {
+            Vec.vecMat(v, rows, w, o, n);
         }
 
         @Override

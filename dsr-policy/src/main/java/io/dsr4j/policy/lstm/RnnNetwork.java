@@ -29,6 +29,8 @@ final class RnnNetwork {
     final int maxGateWidth;
     final int maxUnits;
     final double lowerBound;
+    /** Dense kernels of the forward and backward steps (all bit-identical, see {@link LstmKernels}). */
+    final LstmKernels kernels;
 
     /** Row (within Wx_0) of each input block's first feature, -1 when not observed. */
     final int actionRow;
@@ -45,8 +47,9 @@ final class RnnNetwork {
     private final double[][][] whT;
     private final double[][][] wxT;
     private final double[][] woutT;
-    RnnNetwork(RnnLayout layout) {
+    RnnNetwork(RnnLayout layout, LstmKernels kernels) {
         this.layout = layout;
+        this.kernels = kernels;
         this.spec = layout.spec();
         this.library = layout.library();
         this.lstm = spec.cell() == RnnSpec.Cell.LSTM;
@@ -137,7 +140,7 @@ final class RnnNetwork {
             if (siblingRow >= 0) Vec.add(wx[siblingRow + si], g, gh);
         } else {
             assembleEmbeddedInput(ai, pi, si, dangling, x);
-            Vec.vecMat(x, inputs[0] - (danglingRow >= 0 ? 1 : 0), wx, g, gh);
+            kernels.product1(x, inputs[0] - (danglingRow >= 0 ? 1 : 0), wx, g, gh);
         }
         if (danglingRow >= 0) Vec.axpy(dangling, wx[danglingRow], g, gh);
     }
@@ -155,7 +158,7 @@ final class RnnNetwork {
     void upperInputGates(int l, double[] below, double[] g) {
         int gh = gates * units[l];
         System.arraycopy(w.b[l], 0, g, 0, gh);
-        Vec.vecMat(below, inputs[l], w.wx[l], g, gh);
+        kernels.product1(below, inputs[l], w.wx[l], g, gh);
     }
 
     /**
@@ -171,12 +174,12 @@ final class RnnNetwork {
         int gh = gates * h;
         double[][] wh = w.wh[l];
         if (lstm) {
-            if (!first) Vec.vecMat(hPrev, h, wh, g, gh);
-            lstmActivations(l, first, g, cPrev, hOut, cOut, aux, LstmKernels.SCALAR);
+            if (!first) kernels.product1(hPrev, h, wh, g, gh);
+            lstmActivations(l, first, g, cPrev, hOut, cOut, aux, kernels);
         } else {
             // TF1 GRUCell: r, z from [x, h]; n from [x, r⊙h]; h' = z⊙h + (1−z)⊙n
             if (!first) Vec.vecMat(hPrev, h, wh, g, 0, 2 * h);
-            FastActivations.tanh(g, 0, 2 * h); // r, z columns hold a/2 (see sync)
+            kernels.tanh(g, 0, 2 * h); // r, z columns hold a/2 (see sync)
             for (int j = 0; j < 2 * h; j++) g[j] = 0.5 + 0.5 * g[j];
             if (first) {
                 Arrays.fill(aux, 0, h, 0.0);
@@ -184,7 +187,7 @@ final class RnnNetwork {
                 for (int j = 0; j < h; j++) aux[j] = g[j] * hPrev[j];
                 Vec.vecMat(aux, h, wh, g, 2 * h, 3 * h);
             }
-            FastActivations.tanh(g, 2 * h, h);
+            kernels.tanh(g, 2 * h, h);
             if (first) {
                 for (int j = 0; j < h; j++) hOut[j] = (1 - g[h + j]) * g[2 * h + j];
             } else {
@@ -226,7 +229,7 @@ final class RnnNetwork {
      */
     void output(double[] hTop, double[] out, double[] soft, double[] mix) {
         System.arraycopy(w.bout, 0, out, 0, L);
-        Vec.vecMat(hTop, spec.outputUnits(), w.wout, out, L);
+        kernels.product1(hTop, spec.outputUnits(), w.wout, out, L);
         outputLowerBound(out, soft, mix);
     }
 
@@ -271,7 +274,7 @@ final class RnnNetwork {
         Vec.add(dy, gw.bout, L);
         int hl = spec.outputUnits();
         Vec.outer(hTop, hl, dy, gw.wout, L);
-        Vec.vecMat(dy, L, woutT, dhTop, hl);
+        kernels.product1(dy, L, woutT, dhTop, hl);
     }
 
     /**
@@ -305,7 +308,7 @@ final class RnnNetwork {
             if (!first) {
                 Vec.outer(hPrev, h, da, gw.wh[l], gh);
                 Arrays.fill(dhCarry, 0, h, 0.0);
-                Vec.vecMat(da, gh, whT[l], dhCarry, h);
+                kernels.product1(da, gh, whT[l], dhCarry, h);
             }
         } else {
             for (int j = 0; j < h; j++) {
@@ -340,7 +343,7 @@ final class RnnNetwork {
     void upperInputBackward(int l, double[] da, double[] below, Weights gw, double[] dBelow) {
         int gh = gates * units[l];
         Vec.outer(below, inputs[l], da, gw.wx[l], gh);
-        Vec.vecMat(da, gh, wxT[l], dBelow, inputs[l]);
+        kernels.product1(da, gh, wxT[l], dBelow, inputs[l]);
     }
 
     /** Input kernel of layer 0 (and the embeddings): one-hot rows receive {@code da} directly. */
@@ -358,7 +361,7 @@ final class RnnNetwork {
         assembleEmbeddedInput(ai, pi, si, dangling, x);
         Vec.outer(x, in, da, gx, gh);
         Arrays.fill(dx, 0, in, 0.0);
-        Vec.vecMat(da, gh, wxT[0], dx, in);
+        kernels.product1(da, gh, wxT[0], dx, in);
         int e = embeddingSize;
         if (actionRow >= 0) addSlice(dx, actionRow, gw.embAction[ai], e);
         if (parentRow >= 0) addSlice(dx, parentRow, gw.embParent[pi], e);

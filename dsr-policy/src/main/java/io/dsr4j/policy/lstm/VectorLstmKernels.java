@@ -68,6 +68,58 @@ final class VectorLstmKernels implements LstmKernels {
         }
     }
 
+    /**
+     * One row: per block of four column vectors the accumulators stay in registers over all k (the scalar loop loads
+     * and stores {@code o} once per four k), each broadcast feeds four vectors. Same grouping of k as
+     * {@link Vec#vecMat}, so bit-identical.
+     */
+    @Override
+    public void product1(double[] v, int rows, double[][] w, double[] o, int n) {
+        int lanes = S.length();
+        int j = 0;
+        for (; j + 4 * lanes <= n; j += 4 * lanes) {
+            int j1 = j + lanes, j2 = j1 + lanes, j3 = j2 + lanes;
+            DoubleVector a = DoubleVector.fromArray(S, o, j), b = DoubleVector.fromArray(S, o, j1);
+            DoubleVector c = DoubleVector.fromArray(S, o, j2), d = DoubleVector.fromArray(S, o, j3);
+            int k = 0;
+            for (; k + 3 < rows; k += 4) {
+                double s0 = v[k], s1 = v[k + 1], s2 = v[k + 2], s3 = v[k + 3];
+                double[] r0 = w[k], r1 = w[k + 1], r2 = w[k + 2], r3 = w[k + 3];
+                a = a.add(DoubleVector.fromArray(S, r0, j).mul(s0).add(DoubleVector.fromArray(S, r1, j).mul(s1))
+                        .add(DoubleVector.fromArray(S, r2, j).mul(s2).add(DoubleVector.fromArray(S, r3, j).mul(s3))));
+                b = b.add(DoubleVector.fromArray(S, r0, j1).mul(s0).add(DoubleVector.fromArray(S, r1, j1).mul(s1))
+                        .add(DoubleVector.fromArray(S, r2, j1).mul(s2).add(DoubleVector.fromArray(S, r3, j1).mul(s3))));
+                c = c.add(DoubleVector.fromArray(S, r0, j2).mul(s0).add(DoubleVector.fromArray(S, r1, j2).mul(s1))
+                        .add(DoubleVector.fromArray(S, r2, j2).mul(s2).add(DoubleVector.fromArray(S, r3, j2).mul(s3))));
+                d = d.add(DoubleVector.fromArray(S, r0, j3).mul(s0).add(DoubleVector.fromArray(S, r1, j3).mul(s1))
+                        .add(DoubleVector.fromArray(S, r2, j3).mul(s2).add(DoubleVector.fromArray(S, r3, j3).mul(s3))));
+            }
+            for (; k < rows; k++) {
+                double s = v[k];
+                double[] r = w[k];
+                a = a.add(DoubleVector.fromArray(S, r, j).mul(s));
+                b = b.add(DoubleVector.fromArray(S, r, j1).mul(s));
+                c = c.add(DoubleVector.fromArray(S, r, j2).mul(s));
+                d = d.add(DoubleVector.fromArray(S, r, j3).mul(s));
+            }
+            a.intoArray(o, j);
+            b.intoArray(o, j1);
+            c.intoArray(o, j2);
+            d.intoArray(o, j3);
+        }
+        for (; j + lanes <= n; j += lanes) {
+            DoubleVector a = DoubleVector.fromArray(S, o, j);
+            int k = 0;
+            for (; k + 3 < rows; k += 4) {
+                a = a.add(DoubleVector.fromArray(S, w[k], j).mul(v[k]).add(DoubleVector.fromArray(S, w[k + 1], j).mul(v[k + 1]))
+                        .add(DoubleVector.fromArray(S, w[k + 2], j).mul(v[k + 2]).add(DoubleVector.fromArray(S, w[k + 3], j).mul(v[k + 3]))));
+            }
+            for (; k < rows; k++) a = a.add(DoubleVector.fromArray(S, w[k], j).mul(v[k]));
+            a.intoArray(o, j);
+        }
+        if (j < n) Vec.vecMat(v, 0, rows, w, o, j, n); // columns past the last full vector, in the same order
+    }
+
     @Override
     public void tanh(double[] a, int off, int n) {
         int lanes = S.length();

@@ -34,6 +34,55 @@ class LstmKernelsTest {
     }
 
     @Test
+    void vectorRowKernelIsBitIdenticalToScalarKernel() {
+        VectorLstmKernels vector = new VectorLstmKernels();
+        Rng rng = new Rng(8);
+        for (int rows : new int[] {1, 3, 4, 5, 8, 12, 32, 33, 128}) {
+            for (int n : new int[] {1, 5, 8, 10, 13, 31, 32, 33, 64, 128, 131}) {
+                double[][] w = random(rng, rows, n);
+                double[] v = random(rng, 1, rows)[0];
+                double[] a = random(rng, 1, n)[0], b = a.clone();
+                LstmKernels.SCALAR.product1(v, rows, w, a, n);
+                vector.product1(v, rows, w, b, n);
+                assertArrayEquals(a, b, 0.0, "rows " + rows + ", n " + n);
+            }
+        }
+    }
+
+    @Test
+    void scoresAndGradientsAreTheSameWithEitherKernel() {
+        ToyEnvironment env = new ToyEnvironment(TestToken.koza(), 4, 30, true);
+        for (RnnSpec spec : new RnnSpec[] {RnnSpec.defaults(), SamplingTest.richSpec(),
+                RnnSpec.builder().cell(RnnSpec.Cell.GRU).build()}) {
+            try (JvmLstmPolicy s = policy(spec, env, LstmKernels.SCALAR, 1);
+                 JvmLstmPolicy v = policy(spec, env, new VectorLstmKernels(), 1)) {
+                var batch = s.sample(97);
+                var ss = s.score(batch, 0.7);
+                var vs = v.score(batch, 0.7);
+                assertArrayEquals(ss.neglogp(), vs.neglogp(), 0.0);
+                assertArrayEquals(ss.entropy(), vs.entropy(), 0.0);
+                io.dsr4j.api.policy.PolicyLoss loss = new io.dsr4j.api.policy.PolicyLoss() {
+                    @Override public double entropyGamma() { return 0.7; }
+
+                    @Override
+                    public double evaluate(double[] nlp, double[] ent, double[] gN, double[] gE) {
+                        for (int i = 0; i < nlp.length; i++) {
+                            gN[i] = (i % 3) / 7.0;
+                            gE[i] = -0.01;
+                        }
+                        return 0;
+                    }
+                };
+                int size = s.layout().size();
+                double[] gs = new double[size], gv = new double[size];
+                s.computeGradient(batch, loss, gs);
+                v.computeGradient(batch, loss, gv);
+                assertArrayEquals(gs, gv, 0.0);
+            }
+        }
+    }
+
+    @Test
     void vectorTanhIsBitIdenticalToScalarTanh() {
         VectorLstmKernels vector = new VectorLstmKernels();
         double[] special = {0.0, -0.0, 1e-300, -1e-300, 1e-8, 0.5, -0.5, 9.999999, 10.0, -10.0, 10.000001, 1e300,
