@@ -194,15 +194,19 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         if (floatSampler != null) ws.floats.ensure(floatSampler, m);
         Episode ep = env.start(m);
         int[] act = ws.active;
+        // Rows still unfinished (batch indices, ascending): finished rows are dropped once instead of being
+        // skipped at every later step.
+        int live = 0;
+        for (int i = 0; i < m; i++) if (!ep.finished(i)) act[live++] = from + i;
         int t = 0;
         while (!ep.allFinished()) {
             if (t >= maxLen) {
                 throw new IllegalStateException("sampling environment did not finish its rows within max length " + maxLen);
             }
             int count = 0;
-            for (int i = 0; i < m; i++) {
+            for (int q = 0; q < live; q++) {
+                int r = act[q], i = r - from;
                 if (ep.finished(i)) continue;
-                int r = from + i;
                 act[count++] = r;
                 int rec = r * maxLen + t;
                 obsAction[r] = ep.lastAction(i);
@@ -210,6 +214,7 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
                 recSiblings[rec] = obsSibling[r] = ep.sibling(i);
                 recDanglings[rec] = obsDangling[r] = ep.dangling(i);
             }
+            live = count;
             ep.priors(ws.priors);
             if (floatSampler != null) {
                 sampleFloat(act, count, from, t, ws);
@@ -395,7 +400,9 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         }
         double sum = 0;
         for (int k = 0; k < L; k++) {
-            double e = Math.exp(z[k] - m); // exp(−∞) = 0: forbidden tokens get no mass
+            double v = z[k];
+            // forbidden tokens (−∞) get no mass: exactly exp(−∞) = 0, without the call
+            double e = v == Double.NEGATIVE_INFINITY ? 0.0 : Math.exp(v - m);
             z[k] = e;
             sum += e;
         }
@@ -577,13 +584,16 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
                         + (Double.isNaN(m) ? "policy output is NaN" : "every token is forbidden by the stored prior"));
             }
             double sum = 0;
-            for (int k = 0; k < L; k++) sum += Math.exp(z[k] - m);
+            for (int k = 0; k < L; k++) {
+                double v = z[k];
+                if (v != Double.NEGATIVE_INFINITY) sum += Math.exp(v - m); // exp(−∞) = 0 adds nothing
+            }
             double lse = m + Math.log(sum);
             double[] lp = tp.logp[pair], pp = tp.prob[pair];
             double h = 0;
             for (int k = 0; k < L; k++) {
                 double v = z[k] - lse;
-                double pk = Math.exp(v);
+                double pk = v == Double.NEGATIVE_INFINITY ? 0.0 : Math.exp(v);
                 lp[k] = v;
                 pp[k] = pk;
                 if (pk > 0) h -= pk * v; // forbidden tokens (p = 0, log p = −∞) contribute exactly 0

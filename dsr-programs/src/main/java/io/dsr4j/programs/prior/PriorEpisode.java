@@ -38,7 +38,9 @@ public final class PriorEpisode implements Episode {
         int cells = n * stride;
         if (out.length < cells) throw new IllegalArgumentException("prior buffer has " + out.length + " entries, need " + cells);
         double[] adjust = ws.adjust;
-        Arrays.fill(adjust, 0, cells, 0.0);
+        for (int row = 0; row < n; row++) { // the priors add to unfinished rows only; finished rows are never read
+            if (!state.finished(row)) Arrays.fill(adjust, row * stride, (row + 1) * stride, 0.0);
+        }
         boolean atStart = steps == 0;
         env.joint(state, atStart, adjust);
         for (int row = 0; row < n; row++) {
