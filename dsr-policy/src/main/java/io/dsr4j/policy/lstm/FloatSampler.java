@@ -27,6 +27,9 @@ final class FloatSampler {
     private final float[][] b;
     private final float[] wout;
     private final float[] bout;
+    /** As {@link RnnNetwork}'s pair table, in float: {@code (b_0 + Wx_0[parent]) + Wx_0[sibling]}; null when not used. */
+    private final float[][] pairGates;
+    private final int siblingVocabulary;
 
     FloatSampler(RnnNetwork net, FloatKernels kernels) {
         if (!net.lstm) throw new IllegalArgumentException("the float32 sampling path is implemented for LSTM cells only");
@@ -49,6 +52,11 @@ final class FloatSampler {
         logitWidth = pad(net.L);
         wout = new float[net.spec.outputUnits() * logitWidth];
         bout = new float[logitWidth];
+        siblingVocabulary = io.dsr4j.policy.RnnSpec.siblingVocabulary(net.library);
+        long pairs = (long) io.dsr4j.policy.RnnSpec.parentVocabulary(net.library) * siblingVocabulary;
+        boolean table = !net.spec.embedding() && net.actionRow < 0 && net.parentRow >= 0 && net.siblingRow >= 0
+                && pairs * gateWidth[0] * Float.BYTES <= 4L << 20;
+        pairGates = table ? new float[(int) pairs][gateWidth[0]] : null;
     }
 
     static int pad(int n) { return (n + FloatKernels.PAD - 1) / FloatKernels.PAD * FloatKernels.PAD; }
@@ -71,6 +79,17 @@ final class FloatSampler {
         }
         for (int k = 0; k < w.wout.length; k++) round(w.wout[k], wout, k * logitWidth);
         round(w.bout, bout, 0);
+        if (pairGates != null) {
+            int n = gateWidth[0];
+            for (int pi = 0, row = 0; pi * siblingVocabulary < pairGates.length; pi++) {
+                for (int si = 0; si < siblingVocabulary; si++, row++) {
+                    float[] g = pairGates[row];
+                    System.arraycopy(b[0], 0, g, 0, n);
+                    add(wx0[net.parentRow + pi], g, n);
+                    add(wx0[net.siblingRow + si], g, n);
+                }
+            }
+        }
     }
 
     private static void round(double[] src, float[] dst, int off) {
@@ -126,10 +145,14 @@ final class FloatSampler {
             for (int j = 0; j < gh; j++) g[j] = (float) ws.gates[j];
             return;
         }
-        System.arraycopy(b[0], 0, g, 0, n);
-        if (net.actionRow >= 0) add(wx0[net.actionRow + ai], g, n);
-        if (net.parentRow >= 0) add(wx0[net.parentRow + pi], g, n);
-        if (net.siblingRow >= 0) add(wx0[net.siblingRow + si], g, n);
+        if (pairGates != null) {
+            System.arraycopy(pairGates[pi * siblingVocabulary + si], 0, g, 0, n);
+        } else {
+            System.arraycopy(b[0], 0, g, 0, n);
+            if (net.actionRow >= 0) add(wx0[net.actionRow + ai], g, n);
+            if (net.parentRow >= 0) add(wx0[net.parentRow + pi], g, n);
+            if (net.siblingRow >= 0) add(wx0[net.siblingRow + si], g, n);
+        }
         if (net.danglingRow >= 0) {
             float d = dangling;
             float[] row = wx0[net.danglingRow];
