@@ -20,10 +20,37 @@ import io.dsr4j.api.settings.Settings;
  * @param restarts                   extra fits from random starts; the best fit wins ({@code restarts})
  * @param restartRange               restart j draws constant i uniformly from start_i ± this ({@code restart_range})
  * @param seed                       seed of the restart points ({@code seed}); the same for every program
+ * @param solver                     {@code cholesky}: {@link DampedGaussNewton}, LM on plain arrays with the k×k normal
+ *                                   equations; {@code hipparchus}: Hipparchus's MINPACK port (QR, trust region), which
+ *                                   alone reads {@code ortho_tolerance} and {@code initial_step_bound} ({@code solver})
  */
 public record LevenbergMarquardtSettings(int maxIterations, int maxEvaluations, double costRelativeTolerance,
                                          double parameterRelativeTolerance, double orthoTolerance,
-                                         double initialStepBoundFactor, int restarts, double restartRange, long seed) {
+                                         double initialStepBoundFactor, int restarts, double restartRange, long seed,
+                                         String solver) {
+
+    public static final String CHOLESKY = "cholesky";
+    public static final String HIPPARCHUS = "hipparchus";
+
+    public LevenbergMarquardtSettings {
+        if (!solver.equals(CHOLESKY) && !solver.equals(HIPPARCHUS)) {
+            throw new IllegalArgumentException("solver must be cholesky or hipparchus, got " + solver);
+        }
+    }
+
+    /** With the default solver. */
+    public LevenbergMarquardtSettings(int maxIterations, int maxEvaluations, double costRelativeTolerance,
+                                      double parameterRelativeTolerance, double orthoTolerance,
+                                      double initialStepBoundFactor, int restarts, double restartRange, long seed) {
+        this(maxIterations, maxEvaluations, costRelativeTolerance, parameterRelativeTolerance, orthoTolerance,
+                initialStepBoundFactor, restarts, restartRange, seed, CHOLESKY);
+    }
+
+    /** The same settings with another solver. */
+    public LevenbergMarquardtSettings withSolver(String s) {
+        return new LevenbergMarquardtSettings(maxIterations, maxEvaluations, costRelativeTolerance,
+                parameterRelativeTolerance, orthoTolerance, initialStepBoundFactor, restarts, restartRange, seed, s);
+    }
 
     /**
      * Hipparchus's tolerances. The true structures of Constant-1..8 converge from all ones in 3–8 evaluations, while
@@ -53,17 +80,19 @@ public record LevenbergMarquardtSettings(int maxIterations, int maxEvaluations, 
             .doc("restart j draws constant i uniformly from start_i +- this");
     static final Setting<Long> SEED = Setting.<Long>custom("seed", "integer", D.seed(), "any integer",
             (p, s) -> p.getLong(s.name(), D.seed())).doc("seed of the restart points (the same for every program)");
+    static final Setting<String> SOLVER = Setting.choice("solver", D.solver(), CHOLESKY, HIPPARCHUS)
+            .doc("cholesky: LM on plain arrays (normal equations, fast on small data); hipparchus: Hipparchus's MINPACK port");
 
     /** The keys of {@code training.const_optimizer} for type {@code lm}. */
     public static final Settings SETTINGS = Settings.of(MAX_ITERATIONS, MAX_EVALUATIONS, COST_TOLERANCE,
-            PARAMETER_TOLERANCE, ORTHO_TOLERANCE, INITIAL_STEP_BOUND, RESTARTS, RESTART_RANGE, SEED);
+            PARAMETER_TOLERANCE, ORTHO_TOLERANCE, INITIAL_STEP_BOUND, RESTARTS, RESTART_RANGE, SEED, SOLVER);
 
     /** Reads the section's keys (defaults above); unknown keys are reported with a "did you mean". */
     public static LevenbergMarquardtSettings from(Params p) {
         p.markUsed("type");
         LevenbergMarquardtSettings s = new LevenbergMarquardtSettings(MAX_ITERATIONS.read(p), MAX_EVALUATIONS.read(p),
                 COST_TOLERANCE.read(p), PARAMETER_TOLERANCE.read(p), ORTHO_TOLERANCE.read(p),
-                INITIAL_STEP_BOUND.read(p), RESTARTS.read(p), RESTART_RANGE.read(p), SEED.read(p));
+                INITIAL_STEP_BOUND.read(p), RESTARTS.read(p), RESTART_RANGE.read(p), SEED.read(p), SOLVER.read(p));
         p.requireAllUsed();
         return s;
     }

@@ -7,6 +7,8 @@ import io.dsr4j.api.config.Params;
 import io.dsr4j.api.constfit.ConstantOptimizer;
 import io.dsr4j.api.constfit.FitProblem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,11 +30,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LevenbergMarquardtConstantOptimizerTest {
 
-    private static final LevenbergMarquardtConstantOptimizer LM =
-            new LevenbergMarquardtConstantOptimizer(LevenbergMarquardtSettings.defaults());
+    private static LevenbergMarquardtConstantOptimizer lm(String solver) {
+        return new LevenbergMarquardtConstantOptimizer(LevenbergMarquardtSettings.defaults().withSolver(solver));
+    }
 
-    private static LevenbergMarquardtConstantOptimizer lm(Map<String, ?> params) {
-        return new LevenbergMarquardtConstantOptimizer(LevenbergMarquardtSettings.from(Params.of("training.const_optimizer", params)));
+    private static LevenbergMarquardtConstantOptimizer lm(String solver, Map<String, ?> params) {
+        Map<String, Object> all = new java.util.HashMap<>(params);
+        all.put("solver", solver);
+        return new LevenbergMarquardtConstantOptimizer(LevenbergMarquardtSettings.from(Params.of("training.const_optimizer", all)));
     }
 
     /** c0·x³ + c1·x² + c2·x, Constant-1's structure. */
@@ -59,8 +64,10 @@ class LevenbergMarquardtConstantOptimizerTest {
         return new CurveProblem(3, x, y, CUBIC);
     }
 
-    @Test
-    void recoversConstantOneFromTheShippedData() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"cholesky", "hipparchus"})
+    void recoversConstantOneFromTheShippedData(String solver) throws IOException {
+        LevenbergMarquardtConstantOptimizer LM = lm(solver);
         CurveProblem p = constantOne();
         double[] c = LM.optimize(p, new double[] {1, 1, 1});
         assertEquals(3.39, c[0], 3.39e-7);
@@ -69,8 +76,10 @@ class LevenbergMarquardtConstantOptimizerTest {
         assertTrue(p.sse(c) < 1e-20, "sse " + p.sse(c));
     }
 
-    @Test
-    void nonlinearFitFromOnes() {
+    @ParameterizedTest
+    @ValueSource(strings = {"cholesky", "hipparchus"})
+    void nonlinearFitFromOnes(String solver) {
+        LevenbergMarquardtConstantOptimizer LM = lm(solver);
         // Constant-3-like: sin(c0·x)·cos(c1) with c0 = 1.5, c1 = 0.5
         CurveProblem.Model m = (c, x, g) -> {
             if (g != null) {
@@ -85,8 +94,10 @@ class LevenbergMarquardtConstantOptimizerTest {
         assertEquals(0.5, Math.abs(c[1]), 1e-8);
     }
 
-    @Test
-    void invalidStartReturnsItUnchanged() {
+    @ParameterizedTest
+    @ValueSource(strings = {"cholesky", "hipparchus"})
+    void invalidStartReturnsItUnchanged(String solver) {
+        LevenbergMarquardtConstantOptimizer LM = lm(solver);
         // log(c·x) is undefined for c <= 0 at every x > 0
         CurveProblem.Model log = (c, x, g) -> {
             if (g != null) g[0] = 1 / c[0];
@@ -98,8 +109,10 @@ class LevenbergMarquardtConstantOptimizerTest {
         assertEquals(2, LM.optimize(p, new double[] {1})[0], 1e-9);
     }
 
-    @Test
-    void stepsBackOutOfInvalidRegions() {
+    @ParameterizedTest
+    @ValueSource(strings = {"cholesky", "hipparchus"})
+    void stepsBackOutOfInvalidRegions(String solver) {
+        LevenbergMarquardtConstantOptimizer LM = lm(solver);
         // sqrt(c0 − x) on x ∈ [0, 4]: invalid for c0 < 4; LM's first steps overshoot in both directions
         AtomicInteger invalid = new AtomicInteger();
         CurveProblem.Model m = (c, x, g) -> {
@@ -119,8 +132,10 @@ class LevenbergMarquardtConstantOptimizerTest {
         assertTrue(invalid.get() > 0, "the test should visit the invalid region");
     }
 
-    @Test
-    void invalidJacobianCountsAsInvalid() {
+    @ParameterizedTest
+    @ValueSource(strings = {"cholesky", "hipparchus"})
+    void invalidJacobianCountsAsInvalid(String solver) {
+        LevenbergMarquardtConstantOptimizer LM = lm(solver);
         // |c|^0.5: the derivative is infinite at c = 0
         CurveProblem.Model m = (c, x, g) -> {
             if (g != null) g[0] = 0.5 / Math.sqrt(Math.abs(c[0])) * Math.signum(c[0]) * x;
@@ -132,8 +147,10 @@ class LevenbergMarquardtConstantOptimizerTest {
         assertTrue(p.sse(c) < p.sse(new double[] {1}));
     }
 
-    @Test
-    void restartsEscapeLocalMinima() {
+    @ParameterizedTest
+    @ValueSource(strings = {"cholesky", "hipparchus"})
+    void restartsEscapeLocalMinima(String solver) {
+        LevenbergMarquardtConstantOptimizer LM = lm(solver);
         // sin(c·x) on [0, 5] with c = 4: from 1, LM stops in a local minimum
         CurveProblem.Model m = (c, x, g) -> {
             if (g != null) g[0] = x * Math.cos(c[0] * x);
@@ -142,39 +159,45 @@ class LevenbergMarquardtConstantOptimizerTest {
         CurveProblem p = CurveProblem.exact(1, CurveProblem.grid(0, 5, 50), new double[] {4}, m);
         double[] plain = LM.optimize(p, new double[] {1});
         assertTrue(p.sse(plain) > 1, "sse without restarts " + p.sse(plain));
-        LevenbergMarquardtConstantOptimizer withRestarts = lm(Map.of("restarts", 20, "seed", 7));
+        LevenbergMarquardtConstantOptimizer withRestarts = lm(solver, Map.of("restarts", 20, "seed", 7));
         double[] best = withRestarts.optimize(p, new double[] {1});
         assertEquals(4, Math.abs(best[0]), 1e-9);
         assertArrayEquals(best, withRestarts.optimize(p, new double[] {1}), "deterministic");
     }
 
-    @Test
-    void evaluationLimitReturnsTheBestSoFar() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"cholesky", "hipparchus"})
+    void evaluationLimitReturnsTheBestSoFar(String solver) throws IOException {
         CurveProblem p = constantOne();
-        double[] c = lm(Map.of("max_evaluations", 2)).optimize(p, new double[] {1, 1, 1});
+        double[] c = lm(solver, Map.of("max_evaluations", 2)).optimize(p, new double[] {1, 1, 1});
         assertTrue(p.sse(c) < p.sse(new double[] {1, 1, 1}));
-        double[] c1 = lm(Map.of("max_iterations", 1)).optimize(p, new double[] {1, 1, 1});
+        double[] c1 = lm(solver, Map.of("max_iterations", 1)).optimize(p, new double[] {1, 1, 1});
         assertTrue(p.sse(c1) <= p.sse(new double[] {1, 1, 1}));
     }
 
-    @Test
-    void moreConstantsThanRowsDoesNotCrash() {
+    @ParameterizedTest
+    @ValueSource(strings = {"cholesky", "hipparchus"})
+    void moreConstantsThanRowsDoesNotCrash(String solver) {
+        LevenbergMarquardtConstantOptimizer LM = lm(solver);
         CurveProblem p = CurveProblem.exact(3, new double[] {0.5, 1}, new double[] {1, 2, 3}, CUBIC);
         double[] c = LM.optimize(p, new double[] {1, 1, 1});
         assertTrue(Double.isFinite(c[0]) && Double.isFinite(c[1]) && Double.isFinite(c[2]));
         assertTrue(p.sse(c) < 1e-12);
     }
 
-    @Test
-    void noConstants() {
+    @ParameterizedTest
+    @ValueSource(strings = {"cholesky", "hipparchus"})
+    void noConstants(String solver) {
+        LevenbergMarquardtConstantOptimizer LM = lm(solver);
         FitProblem empty = CurveProblem.exact(0, new double[] {1}, new double[0], (c, x, g) -> x);
         assertEquals(0, LM.optimize(empty, new double[0]).length);
         assertThrows(IllegalArgumentException.class, () -> LM.optimize(empty, new double[] {1}));
     }
 
-    @Test
-    void threadSafeAndThreadCountIndependent() throws Exception {
-        LevenbergMarquardtConstantOptimizer opt = lm(Map.of("restarts", 3));
+    @ParameterizedTest
+    @ValueSource(strings = {"cholesky", "hipparchus"})
+    void threadSafeAndThreadCountIndependent(String solver) throws Exception {
+        LevenbergMarquardtConstantOptimizer opt = lm(solver, Map.of("restarts", 3));
         List<CurveProblem> problems = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             double a = 0.5 + 0.1 * i;
@@ -200,6 +223,11 @@ class LevenbergMarquardtConstantOptimizerTest {
         assertEquals(2, s.restarts());
         assertEquals(1e-6, s.costRelativeTolerance());
         assertEquals(LevenbergMarquardtSettings.defaults().maxEvaluations(), s.maxEvaluations());
+        assertEquals("cholesky", s.solver());
+        assertEquals("hipparchus", LevenbergMarquardtSettings.from(Params.of("training.const_optimizer",
+                Map.of("solver", "hipparchus"))).solver());
+        assertThrows(ConfigException.class, () -> LevenbergMarquardtSettings.from(
+                Params.of("training.const_optimizer", Map.of("solver", "qr"))));
         ConfigException e = assertThrows(ConfigException.class, () -> LevenbergMarquardtSettings.from(
                 userParams(Map.of("restart", 2))));
         assertTrue(e.getMessage().contains("run.yaml:12:5: key 'training.const_optimizer.restart': unknown key (did you mean 'restarts'?)"),
