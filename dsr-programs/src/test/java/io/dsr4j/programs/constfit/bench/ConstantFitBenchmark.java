@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Constant fits per second on Constant-1-like problems: 20 rows (Constant-1's training inputs), 3 constants, start
- * at all ones, default "lm" settings, one thread. "cubic" is Constant-1's own structure c0·x³ + c1·x² + c2·x
+ * at all ones, default "lm" settings with either solver, one thread. "cubic" is Constant-1's own structure c0·x³ + c1·x² + c2·x
  * (linear in c); "trig" is c0·sin(c1·x) + c2 fitted to Constant-1's y (nonlinear, does not fit exactly).
  * The model is hand-written, so this measures the optimizer's overhead plus ~20-row evaluations.
  *
@@ -42,6 +42,9 @@ public class ConstantFitBenchmark {
     @Param({"cubic", "trig"})
     public String model;
 
+    @Param({"cholesky", "hipparchus"})
+    public String solver;
+
     private FitProblem problem;
     private ConstantOptimizer lm;
     private final double[] start = {1, 1, 1};
@@ -52,7 +55,7 @@ public class ConstantFitBenchmark {
         double[] x = d.xTrain()[0];
         double[] y = d.yTrain();
         problem = model.equals("cubic") ? new Cubic(x, y) : new Trig(x, y);
-        lm = new LevenbergMarquardtConstantOptimizer(LevenbergMarquardtSettings.defaults());
+        lm = new LevenbergMarquardtConstantOptimizer(LevenbergMarquardtSettings.defaults().withSolver(solver));
     }
 
     @Benchmark
