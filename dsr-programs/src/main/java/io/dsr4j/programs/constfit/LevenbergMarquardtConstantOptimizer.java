@@ -82,14 +82,19 @@ public final class LevenbergMarquardtConstantOptimizer implements ConstantOptimi
             Rng rng = new Rng(settings.seed());
             double[] point = new double[k];
             for (int r = 0; r < settings.restarts(); r++) {
-                Rng stream = rng.split(r);
-                for (int j = 0; j < k; j++) {
-                    point[j] = start[j] + settings.restartRange() * (2 * stream.nextDouble() - 1);
-                }
+                restartPoint(rng, r, start, point);
                 fit(problem, point, best);
             }
         }
         return best.point;
+    }
+
+    /** Restart {@code r}'s start: {@code start} plus a uniform offset in ±restart_range from stream {@code r}. */
+    private void restartPoint(Rng rng, int r, double[] start, double[] point) {
+        Rng stream = rng.split(r);
+        for (int j = 0; j < point.length; j++) {
+            point[j] = start[j] + settings.restartRange() * (2 * stream.nextDouble() - 1);
+        }
     }
 
     private double[] optimizeLean(FitProblem problem, double[] start, int k) {
@@ -100,10 +105,7 @@ public final class LevenbergMarquardtConstantOptimizer implements ConstantOptimi
             Rng rng = new Rng(settings.seed());
             double[] point = new double[k];
             for (int r = 0; r < settings.restarts(); r++) {
-                Rng stream = rng.split(r);
-                for (int j = 0; j < k; j++) {
-                    point[j] = start[j] + settings.restartRange() * (2 * stream.nextDouble() - 1);
-                }
+                restartPoint(rng, r, start, point);
                 double c = lean.fit(problem, point, s);
                 if (c < bestCost) {
                     bestCost = c;
