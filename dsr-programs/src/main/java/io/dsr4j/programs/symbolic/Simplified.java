@@ -22,7 +22,12 @@ public record Simplified(String infix, String latex, String sympy, Status status
         /** No computer-algebra library on the class path: raw forms. */
         UNAVAILABLE,
         /** Simplification switched off ({@code logging.simplify: false}): raw forms. */
-        OFF;
+        OFF,
+        /**
+         * Simplification runs in a second process after training ({@code ./dsr run}, so that the computer algebra's
+         * memory does not add to the training's): raw forms until {@code dsr simplify} has replaced them.
+         */
+        PENDING;
 
         public String yamlName() { return name().toLowerCase(Locale.ROOT); }
     }

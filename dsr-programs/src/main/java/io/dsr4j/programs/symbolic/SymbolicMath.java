@@ -52,10 +52,22 @@ public interface SymbolicMath extends AutoCloseable {
 
     /** Raw forms and unknown verdicts only. */
     static SymbolicMath unavailable() {
+        return rawOnly(Simplified.Status.UNAVAILABLE);
+    }
+
+    /**
+     * Raw forms with status {@link Simplified.Status#PENDING} and unknown verdicts: the outputs a training process
+     * writes when a second process simplifies them.
+     */
+    static SymbolicMath pending() {
+        return rawOnly(Simplified.Status.PENDING);
+    }
+
+    private static SymbolicMath rawOnly(Simplified.Status status) {
         return new SymbolicMath() {
             @Override
             public Simplified simplify(SymbolicProgram program, Simplified.RawForms raw, Check check, Duration limit) {
-                return Simplified.raw(raw, Simplified.Status.UNAVAILABLE);
+                return Simplified.raw(raw, status);
             }
 
             @Override

@@ -34,6 +34,7 @@ import java.util.function.Supplier;
         footer = {"", "Run 'dsr COMMAND --help' for the options of a command."},
         subcommands = {
                 RunCommand.class,
+                SimplifyCommand.class,
                 ConstraintsCommand.class,
                 BenchmarksCommand.class,
                 DataCommand.class,

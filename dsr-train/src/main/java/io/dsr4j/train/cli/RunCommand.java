@@ -62,17 +62,30 @@ final class RunCommand implements Callable<Integer> {
         DsrCli root = DsrCli.of(spec);
         ExperimentRunner runner = new ExperimentRunner(root.plugins(), System.out, System.err);
         runner.setCommandLine(DsrCli.invocation(spec));
+        Path simplifyQueue = simplifyQueue();
+        runner.deferSimplification(simplifyQueue != null);
         // Ctrl-C / SIGTERM: running seeds stop after their iteration and save a checkpoint before the JVM exits
         try (SignalStop signal = SignalStop.install(STOP_GRACE, System.err)) {
             runner.setStop(signal::requested);
-            return run(root, runner);
+            return run(root, runner, simplifyQueue);
         }
+    }
+
+    /**
+     * Set by {@code ./dsr}: a file to which a run whose simplification is deferred adds its run directory, for the
+     * {@code dsr simplify} that the launcher starts after this JVM has exited (see {@link ExperimentRunner#deferSimplification}).
+     */
+    static final String SIMPLIFY_QUEUE_ENV = "DSR_SIMPLIFY_QUEUE";
+
+    private static Path simplifyQueue() {
+        String q = System.getenv(SIMPLIFY_QUEUE_ENV);
+        return q == null || q.isBlank() ? null : Path.of(q);
     }
 
     /** How long a stop signal waits for the seeds' final checkpoints. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    private int run(DsrCli root, ExperimentRunner runner) throws IOException {
+    private int run(DsrCli root, ExperimentRunner runner, Path simplifyQueue) throws IOException {
         List<RunResult> results;
         Path runDir;
         if (resume != null) {
@@ -110,7 +123,18 @@ final class RunCommand implements Callable<Integer> {
             System.out.println("run directory: " + runDir);
             results = runner.start(c, runDir, seeds, parallel);
         }
+        if (!runner.pendingSimplification().isEmpty()) queueSimplification(simplifyQueue, runDir);
         return report(runner, results, runDir);
+    }
+
+    private static void queueSimplification(Path queue, Path runDir) {
+        try {
+            Files.writeString(queue, runDir.toAbsolutePath() + "\n", java.nio.charset.StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            System.err.println("dsr: warning: could not queue the simplification of " + runDir + " (" + e
+                    + "); 'dsr simplify " + runDir + "' writes the simplified forms");
+        }
     }
 
     /** The closing lines, and the exit code: 0 only when every seed of the run has finished. */

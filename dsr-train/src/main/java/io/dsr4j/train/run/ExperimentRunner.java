@@ -71,6 +71,8 @@ public final class ExperimentRunner {
     private volatile String commandLine = "(embedded: ExperimentRunner)";
     private Provenance provenance;
     private SymbolicMath math; // created on first use (Symja's start-up takes seconds); guarded by this
+    private volatile boolean deferSimplification;
+    private final List<Long> pendingSimplification = Collections.synchronizedList(new ArrayList<>());
 
     public ExperimentRunner(PluginRegistry registry, PrintStream out, PrintStream err) {
         this(registry, out, err, null);
@@ -92,6 +94,17 @@ public final class ExperimentRunner {
         if (math == null) math = SymbolicMath.create();
         return math;
     }
+
+    /**
+     * Leaves the computer algebra to a second process ({@code dsr simplify RUN_DIR}, which {@code ./dsr run} starts
+     * once this process has exited): a finished seed writes its outputs with raw forms (simplify status {@code
+     * pending}) and a {@value PendingOutputs#FILE} file from which {@link SimplifyPending} writes the simplified ones.
+     * Symja's classes and compiled code (~40 MB) then never add to what the training left in this JVM.
+     */
+    public void deferSimplification(boolean defer) { this.deferSimplification = defer; }
+
+    /** Seeds of the last {@link #start} or {@link #execute} whose simplification was deferred, in finishing order. */
+    public List<Long> pendingSimplification() { return List.copyOf(pendingSimplification); }
 
     /** How this run was started, for provenance.yaml and report.md ({@code dsr run configs/... --runs 10}). */
     public void setCommandLine(String commandLine) { this.commandLine = commandLine; }
@@ -204,7 +217,7 @@ public final class ExperimentRunner {
         }
     }
 
-    private static DirLock lock(Path runDir) throws IOException {
+    static DirLock lock(Path runDir) throws IOException {
         return DirLock.acquire(runDir, LOCK, runDir + ": another 'dsr run' is writing into this run directory; wait "
                 + "for it to finish (then 'dsr run --resume " + runDir + "' continues what is left)");
     }
@@ -213,6 +226,7 @@ public final class ExperimentRunner {
             throws IOException {
         failures.clear();
         stopped.clear();
+        pendingSimplification.clear();
         Set<Long> finished = resume ? finishedSeeds(runDir) : Set.of();
         alreadyFinished = (int) seeds.stream().filter(finished::contains).count();
         List<Long> todo = new ArrayList<>();
@@ -286,14 +300,8 @@ public final class ExperimentRunner {
             AtomicFiles.appendLine(runDir.resolve(SUMMARY), RunResult.HEADER, r.csv());
             Files.deleteIfExists(seedDir.resolve(ERROR)); // from an earlier failed attempt of this seed
             results.add(r);
-            String symbolic = switch (r.symbolicSuccess()) {
-                case YES -> " (symbolically)";
-                case NO -> r.success() ? " (numerically only)" : "";
-                case UNKNOWN -> "";
-            };
-            out.printf(java.util.Locale.ROOT, "seed %d: %s%s in %d iterations (%.1f s): %s%n", seed,
-                    r.success() ? "recovered" : "not recovered", symbolic, r.iterations(), r.seconds(),
-                    r.simplified().infix());
+            if (Files.exists(seedDir.resolve(PendingOutputs.FILE))) pendingSimplification.add(seed);
+            out.println(seedLine(r));
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             String message = describe(e);
             Path errorFile = seedDir.resolve(ERROR);
@@ -308,6 +316,17 @@ public final class ExperimentRunner {
             err.println("dsr: seed " + seed + " failed: " + message + (errorFile != null ? " (details in " + errorFile + ")"
                     : " (could not write " + seedDir.resolve(ERROR) + " either)"));
         }
+    }
+
+    /** The line printed when a seed has finished: {@code seed 0: recovered (symbolically) in 36 iterations (2.9 s): x1^3 + ...}. */
+    public static String seedLine(RunResult r) {
+        String symbolic = switch (r.symbolicSuccess()) {
+            case YES -> " (symbolically)";
+            case NO -> r.success() ? " (numerically only)" : "";
+            case UNKNOWN -> "";
+        };
+        return String.format(java.util.Locale.ROOT, "seed %d: %s%s in %d iterations (%.1f s): %s", r.seed(),
+                r.success() ? "recovered" : "not recovered", symbolic, r.iterations(), r.seconds(), r.simplified().infix());
     }
 
     /** One line: what went wrong, with the cause when the exception only wraps it (e.g. a full disk). */
@@ -367,10 +386,19 @@ public final class ExperimentRunner {
         // Plots before the computer algebra: the memory the plots need only while drawing (C2 compiling Java2D's
         // rasterizer, image buffers) is then free again when Symja loads, instead of adding to its peak.
         if (config.logging().plots()) SeedPlots.write(finished, config, seedDir, dataset.name() + " seed " + seed, err);
+        boolean simplify = config.logging().simplify();
+        long limitMillis = Math.round(config.logging().simplifyLimit() * 1000);
+        boolean defer = simplify && deferSimplification;
+        // Deferred: the pending file first, so that outputs with status pending always have one.
+        if (defer) {
+            new PendingOutputs(seed, dataset.name(), config.logging().savePareto(), limitMillis, finished)
+                    .write(seedDir.resolve(PendingOutputs.FILE));
+        }
         ExpressionSimplifier simplifier = new ExpressionSimplifier(finished.scorer(),
-                config.logging().simplify() ? symbolicMath() : SymbolicMath.unavailable(), config.logging().simplify(),
-                Duration.ofMillis(Math.round(config.logging().simplifyLimit() * 1000)));
+                defer ? SymbolicMath.pending() : simplify ? symbolicMath() : SymbolicMath.unavailable(), simplify,
+                Duration.ofMillis(limitMillis));
         RunResult r = RunOutputs.finish(finished, seedDir, seed, dataset.name(), config.logging().savePareto(), simplifier);
+        if (!defer) Files.deleteIfExists(seedDir.resolve(PendingOutputs.FILE)); // from an earlier attempt of this seed
         TrainerCheckpoint.delete(ckpt);
         return r;
     }
