@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -33,6 +34,8 @@ public final class BenchApp {
     /** Exit codes of {@link #run}. User errors are {@link ConfigException}s, which the CLI reports with code 2. */
     public static final int OK = 0;
     public static final int SOME_RUNS_FAILED = 1;
+    /** Stopped by Ctrl-C or SIGTERM before every run finished (128 + SIGINT, as {@code dsr run}); resumable. */
+    public static final int INTERRUPTED = 130;
 
     private BenchApp() { }
 
@@ -69,8 +72,17 @@ public final class BenchApp {
      */
     public static int run(Path gridFile, Path outDir, int parallel, GridSelection selection, RunExecutor executor,
                           PrintStream out) throws IOException, InterruptedException {
+        return run(gridFile, outDir, parallel, selection, executor, () -> false, out);
+    }
+
+    /**
+     * As {@link #run(Path, Path, int, GridSelection, RunExecutor, PrintStream)}, stopping when {@code stop} turns true
+     * (see {@link #run(Path, Path, GridSelection, RunExecutor, RunDispatcher, BooleanSupplier, PrintStream)}).
+     */
+    public static int run(Path gridFile, Path outDir, int parallel, GridSelection selection, RunExecutor executor,
+                          BooleanSupplier stop, PrintStream out) throws IOException, InterruptedException {
         if (parallel < 1) throw new ConfigException("--parallel must be at least 1, found " + parallel);
-        return run(gridFile, outDir, selection, executor, new ThreadDispatcher(executor, parallel), out);
+        return run(gridFile, outDir, selection, executor, new ThreadDispatcher(executor, parallel), stop, out);
     }
 
     /**
@@ -90,10 +102,25 @@ public final class BenchApp {
      */
     public static int run(Path gridFile, Path outDir, GridSelection selection, RunExecutor executor,
                           RunDispatcher dispatcher, PrintStream out) throws IOException, InterruptedException {
+        return run(gridFile, outDir, selection, executor, dispatcher, () -> false, out);
+    }
+
+    /**
+     * As {@link #run(Path, Path, GridSelection, RunExecutor, RunDispatcher, PrintStream)}, stopping when {@code stop}
+     * turns true (Ctrl-C, SIGTERM): runs in flight stop after their current iteration and keep their checkpoints,
+     * nothing is recorded for them or for runs not started, the tables are left as they were (no aggregation on the
+     * way out), and one line on standard error says how many runs finished and how to resume.
+     *
+     * @return {@link #OK}, {@link #SOME_RUNS_FAILED}, or {@link #INTERRUPTED} when the stop came before the end
+     */
+    public static int run(Path gridFile, Path outDir, GridSelection selection, RunExecutor executor,
+                          RunDispatcher dispatcher, BooleanSupplier stop, PrintStream out)
+            throws IOException, InterruptedException {
         boolean quick = selection.quick();
         GridSpec grid = selection.apply(GridSpec.load(gridFile));
         Path dir = outDir != null ? outDir : defaultOutDir(grid, quick);
         GridRunner runner = new GridRunner(grid, executor, dispatcher, dir, quick);
+        runner.stopWhen(stop);
         GridRunner.Report report;
         SymbolicMath[] math = new SymbolicMath[1]; // Symja starts only if older results need symbolic columns
         runner.backfillWith(() -> math[0] != null ? math[0] : (math[0] = SymbolicMath.create()));
@@ -110,6 +137,10 @@ public final class BenchApp {
                 System.err.println("dsr: warning: could not write " + dir.resolve(Provenance.FILE) + ": " + e);
             }
         }
+        if (report.interrupted()) {
+            System.err.println(interruptedLine(report, dir));
+            return INTERRUPTED;
+        }
         ResultsTable table = aggregate(dir);
         out.println();
         out.print(table.markdown(quick));
@@ -122,6 +153,18 @@ public final class BenchApp {
                 charts.isEmpty() ? "none (no run finished)" : charts.stream().map(Path::toString)
                         .collect(java.util.stream.Collectors.joining(", ")), dir.resolve(REPORT_MD));
         return report.failed() > 0 ? SOME_RUNS_FAILED : OK;
+    }
+
+    /** The one line an interrupted grid ends with: what finished, what was cut off, how to resume. */
+    static String interruptedLine(GridRunner.Report report, Path dir) {
+        int left = report.total() - report.skipped() - report.succeeded();
+        return String.format(java.util.Locale.ROOT, "dsr: interrupted: %d run(s) finished in this call%s, %d of %d in "
+                        + "%s; %d left%s. Run the same command again to resume (tables not updated; "
+                        + "'--aggregate-only --out %s' rebuilds them now)", report.succeeded(),
+                report.failed() > 0 ? " (" + report.failed() + " failed)" : "", report.skipped() + report.succeeded(),
+                report.total(), dir.resolve(ResultsFile.NAME), left,
+                report.stopped() > 0 ? ", " + report.stopped() + " of them stopped mid-run with a checkpoint to continue from" : "",
+                dir);
     }
 
     /** {@code bench/<grid name>} (or {@code bench/<grid name>-quick}) in the working directory. */

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -30,8 +31,19 @@ import java.util.function.Supplier;
  */
 public final class GridRunner {
 
-    /** What a call to {@link #run} did. */
-    public record Report(int total, int skipped, int succeeded, int failed) {
+    /**
+     * What a call to {@link #run} did.
+     *
+     * @param stopped     runs cut off by the stop (not recorded; they resume from their checkpoints)
+     * @param interrupted the stop was requested: some runs may not have started
+     */
+    public record Report(int total, int skipped, int succeeded, int failed, int stopped, boolean interrupted) {
+
+        /** A call that was not interrupted. */
+        public Report(int total, int skipped, int succeeded, int failed) {
+            this(total, skipped, succeeded, failed, 0, false);
+        }
+
         public int executed() {
             return succeeded + failed;
         }
@@ -45,6 +57,7 @@ public final class GridRunner {
     private final RunDispatcher dispatcher;
     private final Path outDir;
     private Supplier<SymbolicMath> symbolicMath;
+    private BooleanSupplier stop = () -> false;
 
     /**
      * Runs in threads of this JVM.
@@ -129,9 +142,10 @@ public final class GridRunner {
         for (RunSpec spec : pending) migrateLegacyFolder(spec);
 
         Recorder recorder = new Recorder(results, new FailureLog(outDir), out, err, pending.size());
-        if (!pending.isEmpty()) dispatcher.dispatch(pending, recorder);
+        if (!pending.isEmpty()) dispatcher.dispatch(pending, recorder, stop);
         results.sort(gridOrder(all));
-        if (symbolicMath != null) {
+        boolean interrupted = stop.getAsBoolean();
+        if (symbolicMath != null && !interrupted) {   // stopping: no computer algebra start-up (seconds) on the way out
             int filled = SymbolicBackfill.fill(results, grid, symbolicMath, SymbolicMath.DEFAULT_LIMIT);
             if (filled > 0) out.printf(Locale.ROOT, "added symbolic success and simplified expressions to %d earlier results%n", filled);
         }
@@ -140,7 +154,7 @@ public final class GridRunner {
             err.printf(Locale.ROOT, "%d of %d runs failed (see %s); run the same command again to retry them%n",
                     failed, pending.size(), recorder.failures.file());
         }
-        return new Report(all.size(), skipped, recorder.succeeded.get(), failed);
+        return new Report(all.size(), skipped, recorder.succeeded.get(), failed, recorder.stopped.get(), interrupted);
     }
 
     /** Lets the executor validate each variant × benchmark once before anything trains. */
@@ -172,6 +186,7 @@ public final class GridRunner {
         final AtomicInteger succeeded = new AtomicInteger();
         final AtomicInteger recovered = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger stopped = new AtomicInteger();
         final Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         Recorder(ResultsFile results, FailureLog failures, PrintStream out, PrintStream err, int count) {
@@ -210,6 +225,14 @@ public final class GridRunner {
             err.printf(Locale.ROOT, "[%d/%d] %s FAILED: %s%n", n, count, spec.key(), message);
         }
 
+        @Override
+        public void stopped(RunSpec spec) {
+            if (!reported.add(spec.key())) return;
+            stopped.incrementAndGet();
+            out.printf(Locale.ROOT, "%s: stopped before finishing (not recorded; its checkpoint is kept for the resume)%n",
+                    spec.key());
+        }
+
         /** ", ETA 1h02m" from the mean time per finished run so far (runs overlap, so this is wall time). */
         private String eta(int n) {
             if (n >= count) return "";
@@ -231,6 +254,15 @@ public final class GridRunner {
         Path dir = runDir(spec);
         Path legacy = dir.resolveSibling("seed-" + spec.seed());
         if (Files.isDirectory(legacy) && !Files.exists(dir)) Files.move(legacy, dir);
+    }
+
+    /**
+     * Stops the grid when {@code stop} turns true (Ctrl-C, SIGTERM): runs in flight stop after their current iteration
+     * and keep a checkpoint, queued runs do not start, and nothing is recorded for either; {@link #run} then returns
+     * a report with {@link Report#interrupted()} set.
+     */
+    public void stopWhen(BooleanSupplier stop) {
+        this.stop = stop;
     }
 
     /** Fill symbolic success and simplified expressions into results of older versions with {@code math}. */

@@ -5,6 +5,7 @@ import io.dsr4j.train.run.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Where the pending runs of a grid execute: threads of this JVM ({@link ThreadDispatcher}, the default) or elsewhere
@@ -18,12 +19,14 @@ public interface RunDispatcher {
 
     /**
      * Executes every run of {@code pending} and reports each one to {@code sink} exactly once (from any thread),
-     * after writing its files into {@link RunSink#runDir}. Returns when all are reported.
+     * after writing its files into {@link RunSink#runDir}. Returns when all are reported, or, once {@code stop} turns
+     * true (Ctrl-C, SIGTERM), when the runs in flight have stopped: runs not started yet are not reported at all, runs
+     * cut off are reported to {@link RunSink#stopped} (nothing recorded, so running the grid again does them).
      *
      * @throws IOException when a result cannot be recorded, or the runs cannot be executed at all (runs reported
      *                     before that stay recorded; running the grid again does the others)
      */
-    void dispatch(List<RunSpec> pending, RunSink sink) throws IOException, InterruptedException;
+    void dispatch(List<RunSpec> pending, RunSink sink, BooleanSupplier stop) throws IOException, InterruptedException;
 
     /** Receives finished runs; implemented by {@link GridRunner}. Thread-safe. */
     interface RunSink {
@@ -36,5 +39,8 @@ public interface RunDispatcher {
 
         /** Records a failed run in failures.csv and its error.txt, and prints it. */
         void failed(RunSpec spec, Throwable error) throws IOException;
+
+        /** A run cut off by the stop before it finished: nothing is recorded (its checkpoint, if any, stays). */
+        void stopped(RunSpec spec);
     }
 }

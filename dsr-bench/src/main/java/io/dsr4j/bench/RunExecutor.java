@@ -3,6 +3,7 @@ package io.dsr4j.bench;
 import io.dsr4j.train.run.RunResult;
 
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs one configuration of a grid: the seam between the bench runner and the trainer. Implementations must be
@@ -20,6 +21,17 @@ public interface RunExecutor {
      *               checkpoints); a checkpoint left there by a killed earlier attempt may be resumed from
      */
     RunResult run(RunSpec spec, Path runDir) throws Exception;
+
+    /**
+     * As {@link #run(RunSpec, Path)}, stopping early when {@code stop} turns true (Ctrl-C, SIGTERM): a run that can
+     * stop between iterations saves a checkpoint in {@code runDir} and returns null, so that running the grid again
+     * continues it exactly. This default ignores {@code stop} and runs to the end.
+     *
+     * @return the outcome, or null when the run was stopped before finishing
+     */
+    default RunResult run(RunSpec spec, Path runDir, BooleanSupplier stop) throws Exception {
+        return run(spec, runDir);
+    }
 
     /**
      * Checks that a run's configuration is valid without training (loads and validates the config). Called once per

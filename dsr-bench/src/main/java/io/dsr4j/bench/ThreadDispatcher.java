@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 
 /** Runs a grid's pending runs with a {@link RunExecutor}, {@code parallel} at a time, in threads of this JVM. */
 public final class ThreadDispatcher implements RunDispatcher {
@@ -31,7 +32,7 @@ public final class ThreadDispatcher implements RunDispatcher {
     }
 
     @Override
-    public void dispatch(List<RunSpec> pending, RunSink sink) throws IOException, InterruptedException {
+    public void dispatch(List<RunSpec> pending, RunSink sink, BooleanSupplier stop) throws IOException, InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
             Thread t = new Thread(r, "bench-run");
             t.setDaemon(true);
@@ -41,7 +42,7 @@ public final class ThreadDispatcher implements RunDispatcher {
             List<Future<?>> futures = new ArrayList<>();
             for (RunSpec spec : pending) {
                 futures.add(pool.submit(() -> {
-                    runOne(spec, sink);
+                    if (!stop.getAsBoolean()) runOne(spec, sink, stop);   // after a stop, queued runs do not start
                     return null;
                 }));
             }
@@ -58,12 +59,16 @@ public final class ThreadDispatcher implements RunDispatcher {
         }
     }
 
-    private void runOne(RunSpec spec, RunSink sink) throws IOException {
+    private void runOne(RunSpec spec, RunSink sink, BooleanSupplier stop) throws IOException {
         Path runDir = sink.runDir(spec);
         Files.createDirectories(runDir);
         RunResult result;
         try {
-            result = executor.run(spec, runDir);
+            result = executor.run(spec, runDir, stop);
+            if (result == null && stop.getAsBoolean()) {
+                sink.stopped(spec);
+                return;
+            }
             if (result == null) throw new IllegalStateException("the run executor returned no result");
         } catch (Throwable t) {
             if (t instanceof InterruptedException) Thread.currentThread().interrupt();

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 
 /** Runs one grid cell with the real trainer: base config ← grid overrides, one seed, outputs in the run dir. */
 public final class TrainerRunExecutor implements RunExecutor {
@@ -78,6 +79,14 @@ public final class TrainerRunExecutor implements RunExecutor {
 
     @Override
     public RunResult run(RunSpec spec, Path runDir) throws Exception {
+        RunResult r = run(spec, runDir, () -> false);
+        if (r == null) throw new IllegalStateException("run stopped before finishing");
+        return r;
+    }
+
+    /** Trains the run; when {@code stop} turns true it saves a checkpoint after the current iteration and returns null. */
+    @Override
+    public RunResult run(RunSpec spec, Path runDir, BooleanSupplier stop) throws Exception {
         DsrConfig c = config(spec);
         Files.createDirectories(runDir);
         Files.writeString(runDir.resolve("config.yaml"), c.resolvedYaml());
@@ -88,9 +97,8 @@ public final class TrainerRunExecutor implements RunExecutor {
         }
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         ExperimentRunner runner = new ExperimentRunner(registry, quiet, System.err, c.logging().simplify() ? math() : null);
-        RunResult r = runner.runSeed(c.with("logging.progress", "off"), Experiment.loadDataset(c, registry),
-                spec.seed(), runDir, true);
-        if (r == null) throw new IllegalStateException("run stopped before finishing");
-        return r;
+        runner.setStop(stop);
+        return runner.runSeed(c.with("logging.progress", "off"), Experiment.loadDataset(c, registry), spec.seed(),
+                runDir, true);
     }
 }

@@ -1,6 +1,7 @@
 package io.dsr4j.bench;
 
 import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.train.run.RunResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +10,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,6 +63,53 @@ class BenchAppTest {
         FakeExecutor retry = new FakeExecutor();
         assertEquals(BenchApp.OK, BenchApp.run(grid(), outDir, 1, true, retry, out));
         assertEquals(java.util.List.of("vpg/Nguyen-2/0"), retry.calls);
+    }
+
+    @Test
+    void aStopRecordsOnlyTheFinishedRunsReturns130AndTheSameCommandDoesTheRest() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Path outDir = dir.resolve("out");
+        FakeExecutor fake = new FakeExecutor();
+        AtomicBoolean stop = new AtomicBoolean();
+        RunExecutor stopping = new RunExecutor() {
+            @Override
+            public RunResult run(RunSpec spec, Path runDir) throws Exception {
+                return fake.run(spec, runDir);
+            }
+
+            @Override
+            public RunResult run(RunSpec spec, Path runDir, BooleanSupplier stopRequested) throws Exception {
+                if (fake.calls.size() < 2) return fake.run(spec, runDir);
+                stop.set(true);   // the signal comes during the third run, which stops as the trainer would
+                return stopRequested.getAsBoolean() ? null : fake.run(spec, runDir);
+            }
+        };
+        PrintStream err = System.err;
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = BenchApp.run(grid(), outDir, 1, GridSelection.of(false, null), stopping, stop::get, out);
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(BenchApp.INTERRUPTED, code);
+        assertEquals(2, ResultsFile.read(outDir.resolve(ResultsFile.NAME)).size(), "the runs before the stop");
+        assertEquals(2, fake.calls.size(), "no run starts after the stop");
+        assertFalse(Files.exists(outDir.resolve(FailureLog.NAME)), "a stopped run is no failure");
+        assertFalse(Files.exists(outDir.resolve(BenchApp.TABLE_MD)), "no aggregation on the way out");
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("dsr/Nguyen-2/0: stopped before finishing"), printed);
+        String line = errBytes.toString(StandardCharsets.UTF_8);
+        assertTrue(line.startsWith("dsr: interrupted: 2 run(s) finished in this call, 2 of 12 in ")
+                && line.contains("10 left, 1 of them stopped mid-run") && line.contains("Run the same command again to resume")
+                && line.strip().lines().count() == 1, line);
+
+        FakeExecutor rest = new FakeExecutor();
+        assertEquals(BenchApp.OK, BenchApp.run(grid(), outDir, 1, false, rest, out));
+        assertEquals(10, rest.calls.size());
+        assertEquals(12, ResultsFile.read(outDir.resolve(ResultsFile.NAME)).size());
     }
 
     @Test

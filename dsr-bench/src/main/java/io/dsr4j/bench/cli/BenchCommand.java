@@ -7,6 +7,7 @@ import io.dsr4j.bench.spark.SparkBench;
 import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.train.cli.DsrCli;
 import io.dsr4j.train.run.OutputDirs;
+import io.dsr4j.train.run.SignalStop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -78,14 +80,23 @@ final class BenchCommand implements Callable<Integer> {
         }
         DsrCli root = DsrCli.of(spec);
         GridSelection selection = new GridSelection(quick, seeds, variants, benchmarks);
-        if (spark != null || SparkBench.underSparkSubmit()) {
-            if (spec.commandLine().getParseResult().hasMatchedOption("--parallel")) {
-                throw new ConfigException("--parallel does not apply with --spark: Spark runs one run per executor "
-                        + "core (local[N] gives N; on a cluster, set the executors' cores and count)");
-            }
-            return SparkBench.run(grid, out, selection, spark, root.pluginPaths(), root.plugins(), System.out);
+        boolean sparkMode = spark != null || SparkBench.underSparkSubmit();
+        if (sparkMode && spec.commandLine().getParseResult().hasMatchedOption("--parallel")) {
+            throw new ConfigException("--parallel does not apply with --spark: Spark runs one run per executor "
+                    + "core (local[N] gives N; on a cluster, set the executors' cores and count)");
         }
-        return BenchApp.run(grid, out, parallel, selection, new TrainerRunExecutor(root.plugins(), DsrCli.invocation(spec)),
-                System.out);
+        // Ctrl-C / SIGTERM: runs in flight stop after their iteration and keep a checkpoint; nothing is recorded for them
+        try (SignalStop signal = SignalStop.install(STOP_GRACE, System.err, "each running run",
+                "the same 'dsr bench' command")) {
+            if (sparkMode) {
+                return SparkBench.run(grid, out, selection, spark, root.pluginPaths(), root.plugins(), signal::requested,
+                        System.out);
+            }
+            return BenchApp.run(grid, out, parallel, selection,
+                    new TrainerRunExecutor(root.plugins(), DsrCli.invocation(spec)), signal::requested, System.out);
+        }
     }
+
+    /** How long a stop signal waits for the runs in flight to save their checkpoints. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 }

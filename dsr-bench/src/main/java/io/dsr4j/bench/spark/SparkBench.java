@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code dsr bench GRID --spark [MASTER]}: {@link BenchApp#run} with the runs as Spark tasks. Its signatures hold no
@@ -41,12 +42,19 @@ public final class SparkBench {
      */
     public static int run(Path gridFile, Path outDir, boolean quick, Integer seeds, String master, List<Path> pluginPaths,
                           PluginRegistry registry, PrintStream out) throws IOException, InterruptedException {
-        return run(gridFile, outDir, GridSelection.of(quick, seeds), master, pluginPaths, registry, out);
+        return run(gridFile, outDir, GridSelection.of(quick, seeds), master, pluginPaths, registry, () -> false, out);
     }
 
-    /** As {@link #run(Path, Path, boolean, Integer, String, List, PluginRegistry, PrintStream)}, for a part of the grid. */
+    /**
+     * As {@link #run(Path, Path, boolean, Integer, String, List, PluginRegistry, PrintStream)}, for a part of the grid,
+     * stopping when {@code stop} turns true: the job is cancelled, runs finished before are recorded, the others not
+     * (a Spark task keeps no checkpoint: running the grid again starts them over, with the same result).
+     *
+     * @return {@link BenchApp#OK}, {@link BenchApp#SOME_RUNS_FAILED} or {@link BenchApp#INTERRUPTED}
+     */
     public static int run(Path gridFile, Path outDir, GridSelection selection, String master, List<Path> pluginPaths,
-                          PluginRegistry registry, PrintStream out) throws IOException, InterruptedException {
+                          PluginRegistry registry, BooleanSupplier stop, PrintStream out)
+            throws IOException, InterruptedException {
         if (!available()) {
             throw new ConfigException("--spark: Apache Spark is not on the class path. Start the command with ./dsr, "
                     + "which adds the Spark jars the build resolved (dsr-bench/target/spark-classpath.txt), or submit "
@@ -55,6 +63,6 @@ public final class SparkBench {
         TrainerRunExecutor executor = new TrainerRunExecutor(registry);
         String app = "dsr4j bench " + gridFile.getFileName();
         SparkDispatcher dispatcher = new SparkDispatcher(SparkSetup.conf(master, app), pluginPaths, executor, out);
-        return BenchApp.run(gridFile, outDir, selection, executor, dispatcher, out);
+        return BenchApp.run(gridFile, outDir, selection, executor, dispatcher, stop, out);
     }
 }

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs a grid's pending runs as one Spark job with one task per run (in grid order). Each task's outcome comes back to
@@ -36,6 +38,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 public final class SparkDispatcher implements RunDispatcher {
 
     private static final Object JOB_DONE = new Object();
+    /** How often the driver looks at the stop request while it waits for runs to finish. */
+    private static final long STOP_POLL_MS = 200;
 
     private final SparkConf conf;
     private final List<Path> pluginPaths;
@@ -62,7 +66,17 @@ public final class SparkDispatcher implements RunDispatcher {
     }
 
     @Override
-    public void dispatch(List<RunSpec> pending, RunSink sink) throws IOException, InterruptedException {
+    public void dispatch(List<RunSpec> pending, RunSink sink, BooleanSupplier stop) throws IOException, InterruptedException {
+        try {
+            runJob(pending, sink, stop);
+        } catch (IOException | RuntimeException e) {
+            // Ctrl-C / SIGTERM: Spark's own shutdown hook stops the context at once, so the job (or the context's
+            // start) fails; that is the stop, not an error. Runs recorded before it stay recorded.
+            if (!stop.getAsBoolean()) throw e;
+        }
+    }
+
+    private void runJob(List<RunSpec> pending, RunSink sink, BooleanSupplier stop) throws IOException, InterruptedException {
         JobInputs inputs = JobInputs.of(pending, pluginPaths);
         List<RemoteRun> runs = new ArrayList<>(pending.size());
         for (int i = 0; i < pending.size(); i++) runs.add(RemoteRun.of(i, pending.get(i)));
@@ -84,15 +98,22 @@ public final class SparkDispatcher implements RunDispatcher {
             }, "spark-grid-job");
             job.setDaemon(true);
             job.start();
+            boolean cancelled = false;
             try {
                 while (true) {
-                    Object o = outcomes.take();
+                    Object o = outcomes.poll(STOP_POLL_MS, TimeUnit.MILLISECONDS);
+                    if (stop.getAsBoolean() && !cancelled) {
+                        sc.cancelAllJobs();   // the job then ends with an error, which is the stop
+                        cancelled = true;
+                    }
+                    if (o == null) continue;
                     if (o == JOB_DONE) break;
                     if (o instanceof Throwable t) {
+                        if (stop.getAsBoolean()) break;
                         throw new IOException("the Spark job stopped: " + t.getMessage() + " (finished runs are "
                                 + "recorded; run the same command again to do the others)", t);
                     }
-                    record((RemoteOutcome) o, pending, sink);
+                    record((RemoteOutcome) o, pending, sink, stop);
                 }
             } catch (InterruptedException | IOException | RuntimeException e) {
                 sc.cancelAllJobs();
@@ -103,9 +124,16 @@ public final class SparkDispatcher implements RunDispatcher {
         }
     }
 
-    /** Writes the run's files, then records its row (or failure): a row in results.csv implies its folder is complete. */
-    private void record(RemoteOutcome o, List<RunSpec> pending, RunSink sink) throws IOException {
+    /**
+     * Writes the run's files, then records its row (or failure): a row in results.csv implies its folder is complete.
+     * A run that failed once the stop was requested was cut off by it (Spark kills the tasks): nothing is recorded.
+     */
+    private void record(RemoteOutcome o, List<RunSpec> pending, RunSink sink, BooleanSupplier stop) throws IOException {
         RunSpec spec = pending.get(o.index());
+        if (!o.ok() && stop.getAsBoolean()) {
+            sink.stopped(spec);
+            return;
+        }
         Path dir = sink.runDir(spec);
         Files.createDirectories(dir);
         for (Map.Entry<String, byte[]> f : o.files().entrySet()) {

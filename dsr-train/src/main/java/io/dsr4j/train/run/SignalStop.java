@@ -21,11 +21,11 @@ public final class SignalStop implements AutoCloseable {
     private final Thread hook;
     private volatile boolean requested;
 
-    private SignalStop(Duration grace, PrintStream err) {
+    private SignalStop(Duration grace, PrintStream err, String what, String resume) {
         this.hook = new Thread(() -> {
             requested = true;
-            err.println("dsr: stopping: each running seed saves a checkpoint after its current iteration (waiting at most "
-                    + grace.toSeconds() + " s; 'dsr run --resume' continues from there)");
+            err.println("dsr: stopping: " + what + " saves a checkpoint after its current iteration (waiting at most "
+                    + grace.toSeconds() + " s; " + resume + " continues from there)");
             try {
                 finished.await(grace.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -35,9 +35,17 @@ public final class SignalStop implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** Installs the hook until {@link #close()}. */
+    /** Installs the hook of {@code dsr run} until {@link #close()}. */
     public static SignalStop install(Duration grace, PrintStream err) {
-        return new SignalStop(grace, err);
+        return install(grace, err, "each running seed", "'dsr run --resume'");
+    }
+
+    /**
+     * Installs the hook until {@link #close()}; on a signal it prints "dsr: stopping: {@code what} saves a checkpoint
+     * after its current iteration (...; {@code resume} continues from there)".
+     */
+    public static SignalStop install(Duration grace, PrintStream err, String what, String resume) {
+        return new SignalStop(grace, err, what, resume);
     }
 
     /** Whether the JVM was asked to stop (the stop condition of {@link ExperimentRunner#setStop}). */
