@@ -86,8 +86,12 @@ final class BenchCommand implements Callable<Integer> {
                     + "core (local[N] gives N; on a cluster, set the executors' cores and count)");
         }
         // Ctrl-C / SIGTERM: runs in flight stop after their iteration and keep a checkpoint; nothing is recorded for them
-        try (SignalStop signal = SignalStop.install(STOP_GRACE, System.err, "each running run",
-                "the same 'dsr bench' command")) {
+        String onSignal = sparkMode
+                ? "Spark cancels the runs in flight; nothing is recorded for them, and the same 'dsr bench' command "
+                        + "runs them again (a Spark task keeps no checkpoint)"
+                : "each running run saves a checkpoint after its current iteration (waiting at most "
+                        + STOP_GRACE.toSeconds() + " s); the same 'dsr bench' command continues from there";
+        try (SignalStop signal = SignalStop.install(STOP_GRACE, System.err, onSignal)) {
             if (sparkMode) {
                 return SparkBench.run(grid, out, selection, spark, root.pluginPaths(), root.plugins(), signal::requested,
                         System.out);

@@ -119,7 +119,8 @@ public final class SparkDispatcher implements RunDispatcher {
                 sc.cancelAllJobs();
                 throw e;
             } finally {
-                shipped.destroy();
+                // after a stop, Spark's shutdown hook is stopping the context, which drops the broadcast itself
+                if (!stop.getAsBoolean()) shipped.destroy();
             }
         }
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,9 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Ctrl-C (SIGINT) and SIGTERM sent to a real {@code dsr bench} process while runs are in flight (threads executor,
- * two at a time): the exit code is the signal's, the runs cut off leave no row in results.csv (and no failure) but a
- * checkpoint, nothing else is lost, and running the same command again gives exactly the rows of an uninterrupted
- * grid (every column but the measured seconds).
+ * two at a time, and Spark in the process): the exit code is the signal's, the runs cut off leave no row in
+ * results.csv (and no failure) but a checkpoint (threads), nothing else is lost, and running the same command again
+ * gives exactly the rows of an uninterrupted grid (every column but the measured seconds).
  */
 @Tag("slow")
 class BenchInterruptTest {
@@ -80,13 +81,55 @@ class BenchInterruptTest {
         interruptAndResume("INT", 130, List.of("env", "--default-signal=INT"));
     }
 
-    private static void interruptAndResume(String signal, int expectedExit, List<String> prefix) throws Exception {
-        Path out = tmp.resolve("bench-" + signal);
-        Path log = tmp.resolve(signal + ".log");
-        Process p = bench(prefix, out, log);
+    /**
+     * Spark embedded in the process ({@code --spark local[2]}): Spark's own shutdown hook cancels the tasks, which
+     * must not come back as failures; a Spark task keeps no checkpoint, so the resume runs the cut runs again.
+     */
+    @Test
+    void sigtermOnSparkLocalRecordsNothingForTheCancelledRunsAndTheSameCommandRunsThemAgain() throws Exception {
+        Path out = tmp.resolve("bench-spark");
+        Path sparkTmp = Files.createDirectories(tmp.resolve("spark-tmp"));   // where the tasks' scratch folders go
+        List<String> jvm = new ArrayList<>(sparkOptions());
+        jvm.add("-Djava.io.tmpdir=" + sparkTmp);
+        List<String> args = List.of("--spark", "local[2]");
+        Path log = tmp.resolve("spark.log");
+        Process p = bench(List.of(), jvm, args, out, log);
+        String printed = stopInFlight(p, "TERM", sparkTmp, log);
+        assertEquals(143, p.exitValue(), printed);
+        assertTrue(printed.contains("dsr: stopping: Spark cancels the runs in flight"), printed);
+        assertTrue(printed.contains("dsr: interrupted: ") && printed.contains("Run the same command again to resume"),
+                printed);
+        Map<String, ResultRow> recorded = rowsWithoutTime(out);
+        assertTrue(recorded.size() < 4, "the grid was cut short: " + recorded.keySet());
+        recorded.forEach((k, row) -> assertEquals(uninterrupted.get(k), row, "a run finished before the signal"));
+        assertFalse(Files.exists(out.resolve("failures.csv")), "a cancelled task is no failure: " + printed);
+        assertFalse(Files.exists(out.resolve(GridRunner.LOCK)), "lock released");
+
+        Path resumeLog = tmp.resolve("spark-resume.log");
+        Process resume = bench(List.of(), jvm, args, out, resumeLog);
+        assertTrue(resume.waitFor(300, TimeUnit.SECONDS), "resume finished: " + Files.readString(resumeLog));
+        assertEquals(0, resume.exitValue(), Files.readString(resumeLog));
+        assertEquals(uninterrupted, rowsWithoutTime(out), "resumed grid = uninterrupted grid");
+    }
+
+    /** The options Spark needs on Java 17 (as ./dsr adds them), taken from this test JVM's. */
+    private static List<String> sparkOptions() {
+        List<String> opts = new ArrayList<>();
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("--add-opens") || a.equals("-XX:+IgnoreUnrecognizedVMOptions")
+                    || a.startsWith("-Djdk.reflect.useDirectMethodHandle")) {
+                opts.add(a);
+            }
+        }
+        opts.add("-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider");
+        return opts;
+    }
+
+    /** Waits until a run under {@code runs} is in flight, sends {@code signal}, waits for the end; the output. */
+    private static String stopInFlight(Process p, String signal, Path runs, Path log) throws Exception {
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-            while (System.nanoTime() < deadline && p.isAlive() && !runInFlight(out)) Thread.sleep(50);
+            while (System.nanoTime() < deadline && p.isAlive() && !runInFlight(runs)) Thread.sleep(50);
             assertTrue(p.isAlive(), "grid still going: " + Files.readString(log));
             Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start();
             assertEquals(0, kill.waitFor());
@@ -94,7 +137,15 @@ class BenchInterruptTest {
         } finally {
             p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
-        String printed = Files.readString(log);
+        return Files.readString(log);
+    }
+
+    private static void interruptAndResume(String signal, int expectedExit, List<String> prefix) throws Exception {
+        Path out = tmp.resolve("bench-" + signal);
+        Path log = tmp.resolve(signal + ".log");
+        List<String> threads = List.of("--parallel", "2");
+        Process p = bench(prefix, List.of(), threads, out, log);
+        String printed = stopInFlight(p, signal, out.resolve("runs"), log);
         assertEquals(expectedExit, p.exitValue(), printed);
         assertTrue(printed.contains("dsr: stopping: each running run saves a checkpoint"), printed);
         assertTrue(printed.contains("dsr: interrupted: ") && printed.contains("Run the same command again to resume"),
@@ -102,7 +153,7 @@ class BenchInterruptTest {
 
         Map<String, ResultRow> recorded = rowsWithoutTime(out);
         List<String> cut = new ArrayList<>();
-        for (Path ckpt : files(out, ExperimentRunner.CHECKPOINT)) {
+        for (Path ckpt : files(out.resolve("runs"), ExperimentRunner.CHECKPOINT)) {
             Path seedDir = ckpt.getParent();
             String key = "dsr/" + seedDir.getParent().getFileName() + "/" + seedDir.getFileName().toString().substring(5);
             cut.add(key);
@@ -113,38 +164,49 @@ class BenchInterruptTest {
         assertTrue(recorded.size() < 4, "the grid was cut short: " + recorded.keySet());
         recorded.forEach((k, row) -> assertEquals(uninterrupted.get(k), row, "a run finished before the signal"));
         assertFalse(Files.exists(out.resolve("failures.csv")), "no failure recorded: " + printed);
-        assertTrue(files(out, "error.txt").isEmpty(), printed);
+        assertTrue(files(out.resolve("runs"), "error.txt").isEmpty(), printed);
         assertFalse(Files.exists(out.resolve(GridRunner.LOCK)), "lock released");
 
         Path resumeLog = tmp.resolve(signal + "-resume.log");
-        Process resume = bench(List.of(), out, resumeLog);
+        Process resume = bench(List.of(), List.of(), threads, out, resumeLog);
         assertTrue(resume.waitFor(300, TimeUnit.SECONDS), "resume finished: " + Files.readString(resumeLog));
         assertEquals(0, resume.exitValue(), Files.readString(resumeLog));
         assertEquals(uninterrupted, rowsWithoutTime(out), "resumed grid = uninterrupted grid; cut off: " + cut);
-        assertTrue(files(out, ExperimentRunner.CHECKPOINT).isEmpty(), "checkpoints of finished runs are removed");
+        assertTrue(files(out.resolve("runs"), ExperimentRunner.CHECKPOINT).isEmpty(), "checkpoints of finished runs are removed");
     }
 
-    /** {@code dsr bench GRID --out OUT --parallel 2} as a separate JVM with this test's class path. */
-    private static Process bench(List<String> prefix, Path out, Path log) throws IOException {
+    /** {@code [prefix] java [jvm] Main bench GRID --out OUT [args]}: a separate JVM with this test's class path. */
+    private static Process bench(List<String> prefix, List<String> jvm, List<String> args, Path out, Path log)
+            throws IOException {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "bench", grid.toString(), "--out", out.toString(), "--parallel", "2"));
+                "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "bench", grid.toString(),
+                "--out", out.toString()));
+        cmd.addAll(args);
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    /** A run has logged a few iterations and is not finished (no result.yaml yet). */
-    private static boolean runInFlight(Path out) throws IOException {
-        for (Path f : files(out, "iterations.csv")) {
-            if (!Files.exists(f.resolveSibling("result.yaml")) && Files.readAllLines(f).size() > 4) return true;
+    /** A run under {@code root} has logged a few iterations and is not finished (no result.yaml yet). */
+    private static boolean runInFlight(Path root) throws IOException {
+        for (Path f : files(root, "iterations.csv")) {
+            try {
+                if (!Files.exists(f.resolveSibling("result.yaml")) && Files.readAllLines(f).size() > 4) return true;
+            } catch (IOException gone) {
+                // a Spark task's scratch folder is deleted when its run ends
+            }
         }
         return false;
     }
 
-    private static List<Path> files(Path out, String name) throws IOException {
-        if (!Files.isDirectory(out.resolve("runs"))) return List.of();
-        try (Stream<Path> s = Files.walk(out.resolve("runs"))) {
+    /** The files named {@code name} under {@code root}. */
+    private static List<Path> files(Path root, String name) throws IOException {
+        if (!Files.isDirectory(root)) return List.of();
+        try (Stream<Path> s = Files.walk(root)) {
             return s.filter(f -> f.getFileName().toString().equals(name)).toList();
+        } catch (java.io.UncheckedIOException gone) {
+            return List.of();   // a folder vanished while walking (a Spark task's scratch): look again later
         }
     }
 

@@ -21,11 +21,10 @@ public final class SignalStop implements AutoCloseable {
     private final Thread hook;
     private volatile boolean requested;
 
-    private SignalStop(Duration grace, PrintStream err, String what, String resume) {
+    private SignalStop(Duration grace, PrintStream err, String onSignal) {
         this.hook = new Thread(() -> {
             requested = true;
-            err.println("dsr: stopping: " + what + " saves a checkpoint after its current iteration (waiting at most "
-                    + grace.toSeconds() + " s; " + resume + " continues from there)");
+            err.println("dsr: stopping: " + onSignal);
             try {
                 finished.await(grace.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -37,15 +36,13 @@ public final class SignalStop implements AutoCloseable {
 
     /** Installs the hook of {@code dsr run} until {@link #close()}. */
     public static SignalStop install(Duration grace, PrintStream err) {
-        return install(grace, err, "each running seed", "'dsr run --resume'");
+        return install(grace, err, "each running seed saves a checkpoint after its current iteration (waiting at most "
+                + grace.toSeconds() + " s; 'dsr run --resume' continues from there)");
     }
 
-    /**
-     * Installs the hook until {@link #close()}; on a signal it prints "dsr: stopping: {@code what} saves a checkpoint
-     * after its current iteration (...; {@code resume} continues from there)".
-     */
-    public static SignalStop install(Duration grace, PrintStream err, String what, String resume) {
-        return new SignalStop(grace, err, what, resume);
+    /** Installs the hook until {@link #close()}; on a signal it prints "dsr: stopping: {@code onSignal}". */
+    public static SignalStop install(Duration grace, PrintStream err, String onSignal) {
+        return new SignalStop(grace, err, onSignal);
     }
 
     /** Whether the JVM was asked to stop (the stop condition of {@link ExperimentRunner#setStop}). */
