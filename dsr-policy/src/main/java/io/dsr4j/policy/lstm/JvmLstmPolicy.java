@@ -525,7 +525,11 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         Workspace ws = workspaces[worker];
         SequenceBatch b = replayBatch;
         int from = chunk * chunkSize, to = Math.min(b.size(), from + chunkSize);
-        for (int r = from; r < to; r++) {
+        int r = from;
+        if (keepTape && net.lstm) {
+            for (; r + 3 < to; r += 4) forwardFour(b, r, ws);
+        }
+        for (; r < to; r++) {
             if (keepTape) forwardRow(b, r, sharedTape, r, ws);
             else {
                 ws.tape.ensure(b.width());
@@ -553,14 +557,74 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         }
     }
 
+    /**
+     * Replays rows r..r+3 (LSTM, on the shared tape): while all four are active the products of the four rows run at
+     * once through {@link LstmKernels#product4} (each weight row loaded once for four rows); each row then finishes
+     * alone. Every row's arithmetic is {@link #forwardRow}'s, so results are the same bit for bit.
+     */
+    private void forwardFour(SequenceBatch b, int r, Workspace ws) {
+        RnnNetwork nn = net;
+        LstmKernels k = kernels;
+        ReplayTape tp = sharedTape;
+        int w = b.width(), top = nn.layers - 1;
+        int common = Math.min(Math.min(b.length(r), b.length(r + 1)), Math.min(b.length(r + 2), b.length(r + 3)));
+        int[] pair = ws.pair4, prev = ws.prev4;
+        double[][] z = ws.z4;
+        for (int q = 0; q < 4; q++) {
+            neglogp[r + q] = 0;
+            entropy[r + q] = 0;
+        }
+        for (int t = 0; t < common; t++) {
+            boolean first = t == 0;
+            for (int q = 0; q < 4; q++) {
+                int row = r + q;
+                pair[q] = row * w + t;
+                prev[q] = first ? pair[q] : pair[q] - 1;
+                nn.inputGates(nn.actionIndex(b.previousAction(row, t)), nn.parentIndex(b.parent(row, t)),
+                        nn.siblingIndex(b.sibling(row, t)), b.dangling(row, t), tp.act[0][pair[q]], ws.x);
+            }
+            for (int l = 0; l <= top; l++) {
+                int gh = nn.gates * nn.units[l];
+                double[][] act = tp.act[l], h = tp.h[l], c = tp.c[l];
+                if (l > 0) {
+                    double[][] below = tp.h[l - 1];
+                    for (int q = 0; q < 4; q++) System.arraycopy(nn.w.b[l], 0, act[pair[q]], 0, gh);
+                    k.product4(below[pair[0]], below[pair[1]], below[pair[2]], below[pair[3]], nn.inputs[l], nn.w.wx[l],
+                            act[pair[0]], act[pair[1]], act[pair[2]], act[pair[3]], gh);
+                }
+                if (!first) {
+                    k.product4(h[prev[0]], h[prev[1]], h[prev[2]], h[prev[3]], nn.units[l], nn.w.wh[l],
+                            act[pair[0]], act[pair[1]], act[pair[2]], act[pair[3]], gh);
+                }
+                for (int q = 0; q < 4; q++) {
+                    nn.lstmActivations(l, first, act[pair[q]], c[prev[q]], h[pair[q]], c[pair[q]], tp.aux[l][pair[q]], k);
+                }
+            }
+            double[][] hTop = tp.h[top];
+            for (int q = 0; q < 4; q++) System.arraycopy(nn.w.bout, 0, z[q], 0, L);
+            k.product4(hTop[pair[0]], hTop[pair[1]], hTop[pair[2]], hTop[pair[3]], nn.spec.outputUnits(), nn.w.wout,
+                    z[0], z[1], z[2], z[3], L);
+            for (int q = 0; q < 4; q++) {
+                nn.outputLowerBound(z[q], tp.soft[pair[q]], tp.mix[pair[q]]);
+                logProbabilities(b, r + q, t, tp, pair[q], z[q]);
+            }
+        }
+        for (int q = 0; q < 4; q++) forwardSteps(b, r + q, tp, r + q, ws, common);
+    }
+
     /** Replays row r, storing activations at tape rows {@code lr}; sets neglogp[r] and entropy[r]. */
     private void forwardRow(SequenceBatch b, int r, ReplayTape tp, int lr, Workspace ws) {
+        neglogp[r] = 0;
+        entropy[r] = 0;
+        forwardSteps(b, r, tp, lr, ws, 0);
+    }
+
+    /** Replays row r from step {@code t0} on (earlier steps already on the tape), accumulating into neglogp[r], entropy[r]. */
+    private void forwardSteps(SequenceBatch b, int r, ReplayTape tp, int lr, Workspace ws, int t0) {
         RnnNetwork nn = net;
         int len = b.length(r), w = b.width(), top = nn.layers - 1;
-        float[] pri = b.priorArray();
         double[] z = ws.z;
-        double nlp = 0, ent = 0;
-        for (int t = 0; t < len; t++) {
+        for (int t = t0; t < len; t++) {
             int pair = lr * w + t;
             int prev = t == 0 ? pair : pair - 1; // not read at t = 0 (zero state)
             boolean first = t == 0;
@@ -572,38 +636,45 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
                 nn.cell(l, first, tp.act[l][pair], tp.h[l][prev], tp.c[l][prev], tp.h[l][pair], tp.c[l][pair], tp.aux[l][pair]);
             }
             nn.output(tp.h[top][pair], z, tp.soft[pair], tp.mix[pair]);
-            int po = b.priorOffset(r, t);
-            double m = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < L; k++) {
-                double v = z[k] + pri[po + k];
-                z[k] = v;
-                if (v > m) m = v;
-            }
-            if (m == Double.NEGATIVE_INFINITY || Double.isNaN(m)) {
-                throw new IllegalArgumentException("row " + r + ", position " + t + ": "
-                        + (Double.isNaN(m) ? "policy output is NaN" : "every token is forbidden by the stored prior"));
-            }
-            double sum = 0;
-            for (int k = 0; k < L; k++) {
-                double v = z[k];
-                if (v != Double.NEGATIVE_INFINITY) sum += Math.exp(v - m); // exp(−∞) = 0 adds nothing
-            }
-            double lse = m + Math.log(sum);
-            double[] lp = tp.logp[pair], pp = tp.prob[pair];
-            double h = 0;
-            for (int k = 0; k < L; k++) {
-                double v = z[k] - lse;
-                double pk = v == Double.NEGATIVE_INFINITY ? 0.0 : Math.exp(v);
-                lp[k] = v;
-                pp[k] = pk;
-                if (pk > 0) h -= pk * v; // forbidden tokens (p = 0, log p = −∞) contribute exactly 0
-            }
-            tp.entropy[pair] = h;
-            nlp -= lp[b.action(r, t)];
-            ent += gammaPowers[t] * h;
+            logProbabilities(b, r, t, tp, pair, z);
         }
-        neglogp[r] = nlp;
-        entropy[r] = ent;
+    }
+
+    /**
+     * Row r at step t from its output {@code z} (overwritten): adds the stored prior, writes log p, p and the entropy
+     * to the tape and accumulates −log p(action) into neglogp[r] and γ^t·H into entropy[r].
+     */
+    private void logProbabilities(SequenceBatch b, int r, int t, ReplayTape tp, int pair, double[] z) {
+        float[] pri = b.priorArray();
+        int po = b.priorOffset(r, t);
+        double m = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < L; k++) {
+            double v = z[k] + pri[po + k];
+            z[k] = v;
+            if (v > m) m = v;
+        }
+        if (m == Double.NEGATIVE_INFINITY || Double.isNaN(m)) {
+            throw new IllegalArgumentException("row " + r + ", position " + t + ": "
+                    + (Double.isNaN(m) ? "policy output is NaN" : "every token is forbidden by the stored prior"));
+        }
+        double sum = 0;
+        for (int k = 0; k < L; k++) {
+            double v = z[k];
+            if (v != Double.NEGATIVE_INFINITY) sum += Math.exp(v - m); // exp(−∞) = 0 adds nothing
+        }
+        double lse = m + Math.log(sum);
+        double[] lp = tp.logp[pair], pp = tp.prob[pair];
+        double h = 0;
+        for (int k = 0; k < L; k++) {
+            double v = z[k] - lse;
+            double pk = v == Double.NEGATIVE_INFINITY ? 0.0 : Math.exp(v);
+            lp[k] = v;
+            pp[k] = pk;
+            if (pk > 0) h -= pk * v; // forbidden tokens (p = 0, log p = −∞) contribute exactly 0
+        }
+        tp.entropy[pair] = h;
+        neglogp[r] -= lp[b.action(r, t)];
+        entropy[r] += gammaPowers[t] * h;
     }
 
     /** Back-propagates row r's loss weights through time into {@code g}. */

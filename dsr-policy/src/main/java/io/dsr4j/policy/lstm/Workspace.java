@@ -9,6 +9,9 @@ final class Workspace {
     /** Gates and logits of four rows (sampling four rows at a time). */
     final double[][] gates4;
     final double[][] z4;
+    /** Tape positions of four rows at one step (replaying four rows at a time). */
+    final int[] pair4 = new int[4];
+    final int[] prev4 = new int[4];
     final double[] aux;
     final double[] x;
     final double[] dx;
