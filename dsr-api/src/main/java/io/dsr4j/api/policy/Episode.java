@@ -17,6 +17,13 @@ public interface Episode extends TreeView {
      */
     void priors(float[] out);
 
+    /**
+     * Like {@link #priors} but writes the entries of the unfinished rows only, leaving those of finished rows as
+     * they are: for a policy that never reads a finished row's prior (the joint prior of a late step then costs
+     * O(unfinished rows), not O(batch)). The default writes every row.
+     */
+    default void unfinishedPriors(float[] out) { priors(out); }
+
     /** Appends {@code actions[row]} to every unfinished row (entries of finished rows are ignored). */
     void advance(int[] actions);
 

@@ -31,6 +31,24 @@ public interface TreeView {
     /** True when the row's expression is complete or the row hit the maximum length. */
     boolean finished(int row);
 
+    /** Number of rows not finished yet. The default counts them. */
+    default int unfinishedCount() {
+        int c = 0;
+        for (int r = 0, n = batchSize(); r < n; r++) if (!finished(r)) c++;
+        return c;
+    }
+
+    /**
+     * The unfinished rows in ascending order, in the first {@link #unfinishedCount()} entries: a prior loops over
+     * them instead of testing every row of the batch (late in an episode most rows are finished). Read-only and
+     * valid until the view changes. The default collects them into a new array; {@code TreeState} keeps the list.
+     */
+    default int[] unfinishedRows() {
+        int[] rows = new int[unfinishedCount()];
+        for (int r = 0, n = batchSize(), i = 0; r < n; r++) if (!finished(r)) rows[i++] = r;
+        return rows;
+    }
+
     /** How many times {@code token} was chosen so far in the row. */
     int count(int row, int token);
 

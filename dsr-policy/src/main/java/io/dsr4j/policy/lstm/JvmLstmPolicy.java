@@ -39,6 +39,7 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     private static final int MAGIC = 0x44535250; // "DSRP"
     private static final int VERSION = 1;
     private static final int MIN_SAMPLE_SLICE = 64; // rows: below this a second thread costs more than it saves
+    private static final int SLICES_PER_THREAD = 4;
     private static final int MAX_GRADIENT_CHUNKS = 16;
     private static final int MIN_GRADIENT_CHUNK = 8;
 
@@ -176,11 +177,13 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         ensureSampling(n, maxLen);
         Rng iteration = Rng.fromState(sampleRng.nextLong());
         for (int r = 0; r < n; r++) rowRng[r] = iteration.split(r).state();
-        // One slice of rows per thread, each with its own episode, start to finish: no barrier per step, and the
-        // environment's work is split too. Rows are independent (own random stream, own state, the same arithmetic
-        // in any grouping), so the batch does not depend on the number of slices.
+        // Slices of rows, each sampled start to finish in its own episode on whichever thread takes it: no barrier
+        // per step, and the environment's work is split too. With threads, a few slices per thread even out the
+        // slices' unequal lengths. Rows are independent (own random stream, own state, the same arithmetic in any
+        // grouping), so the batch does not depend on the number of slices.
         sampleRowsTotal = n;
-        sampleParts = Math.min(runner.threads(), (n + MIN_SAMPLE_SLICE - 1) / MIN_SAMPLE_SLICE);
+        int threads = runner.threads();
+        sampleParts = Math.min(threads == 1 ? 1 : threads * SLICES_PER_THREAD, (n + MIN_SAMPLE_SLICE - 1) / MIN_SAMPLE_SLICE);
         runner.run(sampleParts, sampleBody);
         return collect(n, maxLen);
     }
@@ -194,28 +197,24 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         if (floatSampler != null) ws.floats.ensure(floatSampler, m);
         Episode ep = env.start(m);
         int[] act = ws.active;
-        // Rows still unfinished (batch indices, ascending): finished rows are dropped once instead of being
-        // skipped at every later step.
-        int live = 0;
-        for (int i = 0; i < m; i++) if (!ep.finished(i)) act[live++] = from + i;
         int t = 0;
         while (!ep.allFinished()) {
             if (t >= maxLen) {
                 throw new IllegalStateException("sampling environment did not finish its rows within max length " + maxLen);
             }
-            int count = 0;
-            for (int q = 0; q < live; q++) {
-                int r = act[q], i = r - from;
-                if (ep.finished(i)) continue;
-                act[count++] = r;
+            // only the unfinished rows (ascending) are visited: late steps of an episode have few
+            int[] rows = ep.unfinishedRows();
+            int count = ep.unfinishedCount();
+            for (int q = 0; q < count; q++) {
+                int i = rows[q], r = from + i;
+                act[q] = r;
                 int rec = r * maxLen + t;
                 obsAction[r] = ep.lastAction(i);
                 recParents[rec] = obsParent[r] = ep.parent(i);
                 recSiblings[rec] = obsSibling[r] = ep.sibling(i);
                 recDanglings[rec] = obsDangling[r] = ep.dangling(i);
             }
-            live = count;
-            ep.priors(ws.priors);
+            ep.unfinishedPriors(ws.priors);
             if (floatSampler != null) {
                 sampleFloat(act, count, from, t, ws);
                 ep.advance(ws.actions);

@@ -120,11 +120,11 @@ public final class PriorEnvironment implements SamplingEnvironment {
      * untouched, the caller zeroes first). {@code atStart} selects the initial prior (no token chosen yet).
      */
     void joint(TreeState state, boolean atStart, double[] adjust) {
-        int n = state.batchSize();
         int stride = library.size();
         if (atStart) {
-            for (int row = 0; row < n; row++) {
-                if (!state.finished(row)) System.arraycopy(initialJoint, 0, adjust, row * stride, stride);
+            int[] rows = state.unfinishedRows();
+            for (int i = 0, live = state.unfinishedCount(); i < live; i++) {
+                System.arraycopy(initialJoint, 0, adjust, rows[i] * stride, stride);
             }
             return;
         }

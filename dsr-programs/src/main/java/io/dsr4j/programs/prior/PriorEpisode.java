@@ -33,27 +33,34 @@ public final class PriorEpisode implements Episode {
     @Override
     public void priors(float[] out) {
         checkCurrent();
-        int n = state.batchSize();
+        int cells = state.batchSize() * env.library().size();
+        if (out.length < cells) throw new IllegalArgumentException("prior buffer has " + out.length + " entries, need " + cells);
+        Arrays.fill(out, 0, cells, 0f); // finished rows get zeros; the rest is overwritten
+        unfinishedPriors(out);
+    }
+
+    @Override
+    public void unfinishedPriors(float[] out) {
+        checkCurrent();
         int stride = env.library().size();
-        int cells = n * stride;
+        int cells = state.batchSize() * stride;
         if (out.length < cells) throw new IllegalArgumentException("prior buffer has " + out.length + " entries, need " + cells);
         double[] adjust = ws.adjust;
-        for (int row = 0; row < n; row++) { // the priors add to unfinished rows only; finished rows are never read
-            if (!state.finished(row)) Arrays.fill(adjust, row * stride, (row + 1) * stride, 0.0);
+        int[] rows = state.unfinishedRows();
+        int live = state.unfinishedCount();
+        for (int i = 0; i < live; i++) { // the priors add to unfinished rows only; finished rows are never read
+            int offset = rows[i] * stride;
+            Arrays.fill(adjust, offset, offset + stride, 0.0);
         }
         boolean atStart = steps == 0;
         env.joint(state, atStart, adjust);
-        for (int row = 0; row < n; row++) {
-            int offset = row * stride;
-            if (state.finished(row)) {
-                Arrays.fill(out, offset, offset + stride, 0f);
-                continue;
-            }
+        for (int i = 0; i < live; i++) {
+            int row = rows[i], offset = row * stride;
             boolean anyAllowed = false;
-            for (int i = offset, end = offset + stride; i < end; i++) {
-                double v = adjust[i];
+            for (int k = offset, end = offset + stride; k < end; k++) {
+                double v = adjust[k];
                 anyAllowed |= v != Double.NEGATIVE_INFINITY;
-                out[i] = (float) v;
+                out[k] = (float) v;
             }
             if (!anyAllowed) throw env.conflict(state, row, atStart);
         }
@@ -92,6 +99,10 @@ public final class PriorEpisode implements Episode {
     @Override public int lastAction(int row) { return state.lastAction(row); }
 
     @Override public boolean finished(int row) { return state.finished(row); }
+
+    @Override public int unfinishedCount() { return state.unfinishedCount(); }
+
+    @Override public int[] unfinishedRows() { return state.unfinishedRows(); }
 
     @Override public int count(int row, int token) { return state.count(row, token); }
 

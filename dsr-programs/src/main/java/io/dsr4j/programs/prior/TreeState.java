@@ -33,6 +33,12 @@ public final class TreeState implements TreeView {
     private int[] lastAction = new int[0];
     private boolean[] finished = new boolean[0];
     private int[] stackSize = new int[0];
+    /**
+     * The unfinished rows, ascending, in {@code live[0..liveCount)}; rows that finished since the last compaction
+     * are dropped lazily (when {@code liveCount > unfinished}) by {@link #unfinishedRows()}.
+     */
+    private int[] live = new int[0];
+    private int liveCount;
 
     // Per row × token (row-major, stride librarySize).
     private int[] counts = new int[0];
@@ -70,6 +76,8 @@ public final class TreeState implements TreeView {
         Arrays.fill(lastAction, 0, n, -1);
         Arrays.fill(finished, 0, n, false);
         Arrays.fill(stackSize, 0, n, 0);
+        for (int r = 0; r < n; r++) live[r] = r;
+        liveCount = n;
         Arrays.fill(counts, 0, n * librarySize, 0);
         Arrays.fill(ancestorCounts, 0, n * librarySize, 0);
         // actions and stack slots are always written before they are read: no clearing needed.
@@ -84,6 +92,7 @@ public final class TreeState implements TreeView {
         lastAction = new int[n];
         finished = new boolean[n];
         stackSize = new int[n];
+        live = new int[n];
         counts = new int[Math.multiplyExact(n, librarySize)];
         ancestorCounts = new int[n * librarySize];
         int cells = Math.multiplyExact(n, maxLength);
@@ -98,8 +107,10 @@ public final class TreeState implements TreeView {
         if (actions.length < batchSize) {
             throw new IllegalArgumentException("expected " + batchSize + " actions, got " + actions.length);
         }
-        for (int row = 0; row < batchSize; row++) {
-            if (!finished[row]) append(row, actions[row]);
+        int[] rows = unfinishedRows();
+        for (int i = 0, n = liveCount; i < n; i++) {
+            int row = rows[i];
+            append(row, actions[row]);
         }
     }
 
@@ -160,7 +171,22 @@ public final class TreeState implements TreeView {
     public boolean allFinished() { return unfinished == 0; }
 
     /** Number of rows not yet finished. */
+    @Override
     public int unfinishedCount() { return unfinished; }
+
+    /** The unfinished rows, ascending, in the first {@link #unfinishedCount()} entries (read-only). */
+    @Override
+    public int[] unfinishedRows() {
+        if (liveCount > unfinished) {
+            int c = 0;
+            for (int i = 0; i < liveCount; i++) {
+                int r = live[i];
+                if (!finished[r]) live[c++] = r;
+            }
+            liveCount = c;
+        }
+        return live;
+    }
 
     /** True when the row's expression is complete (dangling 0), as opposed to cut off at the max length. */
     public boolean complete(int row) { return dangling[row] == 0; }

@@ -46,6 +46,39 @@ class PriorEnvironmentTest {
     }
 
     @Test
+    void unfinishedPriorsWritesWhatPriorsWritesForUnfinishedRowsOnly() {
+        PriorEnvironment env = PriorHarness.env(ckoza, DEFAULTS);
+        int L = ckoza.size(), n = 3;
+        int sin = ckoza.indexOf("sin"), add = ckoza.indexOf("add"), x1 = ckoza.indexOf("x1");
+        int[][] steps = {{sin, add, sin}, {x1, x1, x1}, {sin, x1, x1}}; // rows 0 and 2 finish after step 2, row 1 after step 3
+        PriorEpisode all = env.start(n);
+        float[] full = new float[n * L];
+        java.util.List<float[]> expected = new java.util.ArrayList<>();
+        for (int[] a : steps) {
+            all.priors(full);
+            expected.add(full.clone());
+            all.advance(a);
+        }
+        PriorEpisode part = env.start(n); // supersedes the first episode on this thread
+        float[] out = new float[n * L];
+        java.util.Arrays.fill(out, 7f);
+        for (int s = 0; s < steps.length; s++) {
+            boolean[] finished = new boolean[n];
+            for (int r = 0; r < n; r++) finished[r] = part.finished(r);
+            float[] before = out.clone();
+            part.unfinishedPriors(out);
+            for (int r = 0; r < n; r++) {
+                for (int k = r * L; k < (r + 1) * L; k++) {
+                    assertEquals(finished[r] ? before[k] : expected.get(s)[k], out[k], "step " + s + " row " + r);
+                    if (finished[r]) assertEquals(0f, expected.get(s)[k]); // priors() gives finished rows zeros
+                }
+            }
+            part.advance(steps[s]);
+        }
+        assertTrue(expected.size() == 3 && part.finished(0) && part.finished(1));
+    }
+
+    @Test
     void stepPriorCombinesPriorsPerRow() {
         PriorEnvironment env = PriorHarness.env(ckoza, DEFAULTS);
         PriorEpisode ep = env.start(2);

@@ -1,5 +1,6 @@
 package io.dsr4j.programs.prior;
 
+import io.dsr4j.api.prior.TreeView;
 import io.dsr4j.api.token.Library;
 import io.dsr4j.api.util.Rng;
 import org.junit.jupiter.api.Test;
@@ -131,6 +132,41 @@ class TreeStateTest {
         assertEquals(2, s.length(1));
         assertFalse(s.complete(0));
         assertEquals(3, s.ancestorCount(0, lib.indexOf("add")));
+    }
+
+    @Test
+    void unfinishedRowsListsExactlyTheUnfinishedRowsInOrder() {
+        TreeState s = new TreeState(lib, 64);
+        s.reset(5);
+        assertArrayEquals(new int[]{0, 1, 2, 3, 4}, Arrays.copyOf(s.unfinishedRows(), s.unfinishedCount()));
+        s.advance(tokens("add,x1,sin,x2,mul")); // rows 1 and 3 complete
+        assertArrayEquals(new int[]{0, 2, 4}, Arrays.copyOf(s.unfinishedRows(), s.unfinishedCount()));
+        s.append(2, lib.indexOf("x1"));          // a single append finishes row 2
+        assertEquals(2, s.unfinishedCount());
+        assertArrayEquals(new int[]{0, 4}, Arrays.copyOf(s.unfinishedRows(), s.unfinishedCount()));
+        s.advance(tokens("x1,add,add,add,x2"));  // only rows 0 and 4 advance
+        assertEquals(2, s.length(0));
+        assertEquals(1, s.length(1)); // finished rows ignore their entries
+        assertEquals(2, s.length(2));
+        assertEquals(2, s.length(4));
+        // TreeView's default (a scan of finished()) agrees
+        TreeView scan = new TreeView() {
+            @Override public Library library() { return s.library(); }
+            @Override public int batchSize() { return s.batchSize(); }
+            @Override public int length(int row) { return s.length(row); }
+            @Override public int dangling(int row) { return s.dangling(row); }
+            @Override public int parent(int row) { return s.parent(row); }
+            @Override public int sibling(int row) { return s.sibling(row); }
+            @Override public int lastAction(int row) { return s.lastAction(row); }
+            @Override public boolean finished(int row) { return s.finished(row); }
+            @Override public int count(int row, int token) { return s.count(row, token); }
+            @Override public int ancestorCount(int row, int token) { return s.ancestorCount(row, token); }
+            @Override public int maxLength() { return s.maxLength(); }
+        };
+        assertEquals(s.unfinishedCount(), scan.unfinishedCount());
+        assertArrayEquals(scan.unfinishedRows(), Arrays.copyOf(s.unfinishedRows(), s.unfinishedCount()));
+        s.reset(3);
+        assertArrayEquals(new int[]{0, 1, 2}, Arrays.copyOf(s.unfinishedRows(), s.unfinishedCount()));
     }
 
     @Test

@@ -131,10 +131,11 @@ public final class DomainRangeConstraint extends HardConstraint {
 
     @Override
     public void step(TreeView view, double[] adjust) {
-        int n = view.batchSize();
+        int[] rows = view.unfinishedRows();
+        int n = view.unfinishedCount();
         int stride = view.library().size();
-        for (int row = 0; row < n; row++) {
-            if (view.finished(row)) continue;
+        for (int i = 0; i < n; i++) {
+            int row = rows[i];
             int offset = row * stride;
             if (view.dangling(row) == maxLength - view.length(row) - 1) forbid(adjust, offset, lastChanceUnaries);
             int parent = view.parent(row);

@@ -64,10 +64,11 @@ public final class InverseConstraint extends HardConstraint {
 
     @Override
     public void step(TreeView view, double[] adjust) {
-        int n = view.batchSize();
+        int[] rows = view.unfinishedRows();
+        int n = view.unfinishedCount();
         int stride = view.library().size();
-        for (int row = 0; row < n; row++) {
-            if (view.finished(row)) continue;
+        for (int i = 0; i < n; i++) {
+            int row = rows[i];
             int parent = view.parent(row);
             if (parent >= 0) forbid(adjust, row * stride, forbiddenUnder[parent]);
         }

@@ -105,12 +105,13 @@ public final class LengthConstraint extends HardConstraint {
 
     @Override
     public void step(TreeView view, double[] adjust) {
-        int n = view.batchSize();
+        int[] rows = view.unfinishedRows();
+        int n = view.unfinishedCount();
         int stride = view.library().size();
         int maxFrom = max == null ? Integer.MAX_VALUE : max / 2;
         int minUntil = min == null ? Integer.MIN_VALUE : min;
-        for (int row = 0; row < n; row++) {
-            if (view.finished(row)) continue;
+        for (int i = 0; i < n; i++) {
+            int row = rows[i];
             int t = view.length(row);
             int d = view.dangling(row);
             int offset = row * stride;

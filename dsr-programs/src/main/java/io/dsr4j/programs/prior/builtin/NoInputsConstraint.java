@@ -47,11 +47,13 @@ public final class NoInputsConstraint extends HardConstraint {
 
     @Override
     public void step(TreeView view, double[] adjust) {
-        int n = view.batchSize();
+        int[] rows = view.unfinishedRows();
+        int n = view.unfinishedCount();
         int stride = view.library().size();
         int[] in = inputs;
-        for (int row = 0; row < n; row++) {
-            if (view.finished(row) || view.dangling(row) != 1) continue;
+        for (int i = 0; i < n; i++) {
+            int row = rows[i];
+            if (view.dangling(row) != 1) continue;
             boolean hasInput = false;
             for (int x : in) {
                 if (view.count(row, x) > 0) {

@@ -33,10 +33,11 @@ public final class PolyConstraint extends HardConstraint {
 
     @Override
     public void step(TreeView view, double[] adjust) {
-        int n = view.batchSize();
+        int[] rows = view.unfinishedRows();
+        int n = view.unfinishedCount();
         int stride = view.library().size();
-        for (int row = 0; row < n; row++) {
-            if (view.finished(row)) continue;
+        for (int q = 0; q < n; q++) {
+            int row = rows[q];
             int off = row * stride;
             boolean forbidPoly = view.count(row, poly) > 0 || (cst >= 0 && view.count(row, cst) > 0);
             for (int i = 0; i < blockers.length && !forbidPoly; i++) forbidPoly = view.ancestorCount(row, blockers[i]) > 0;

@@ -149,19 +149,20 @@ public final class RelationalConstraint extends HardConstraint {
 
     @Override
     public void step(TreeView view, double[] adjust) {
-        int n = view.batchSize();
+        int[] rows = view.unfinishedRows();
+        int n = view.unfinishedCount();
         int stride = view.library().size();
         switch (relationship) {
             case CHILD -> {
-                for (int row = 0; row < n; row++) {
-                    if (view.finished(row)) continue;
+                for (int i = 0; i < n; i++) {
+                    int row = rows[i];
                     int parent = view.parent(row);
                     if (parent >= 0 && isEffector[parent]) forbid(adjust, row * stride, targets);
                 }
             }
             case DESCENDANT -> {
-                for (int row = 0; row < n; row++) {
-                    if (view.finished(row)) continue;
+                for (int i = 0; i < n; i++) {
+                    int row = rows[i];
                     for (int e : effectors) {
                         if (view.ancestorCount(row, e) > 0) {
                             forbid(adjust, row * stride, targets);
@@ -171,8 +172,8 @@ public final class RelationalConstraint extends HardConstraint {
                 }
             }
             case SIBLING -> {
-                for (int row = 0; row < n; row++) {
-                    if (view.finished(row)) continue;
+                for (int i = 0; i < n; i++) {
+                    int row = rows[i];
                     int sibling = view.sibling(row);
                     if (sibling < 0) continue;
                     if (isEffector[sibling]) forbid(adjust, row * stride, targets);
@@ -181,8 +182,8 @@ public final class RelationalConstraint extends HardConstraint {
             }
             case UCHILD -> {
                 int target = targets[0];
-                for (int row = 0; row < n; row++) {
-                    if (view.finished(row)) continue;
+                for (int i = 0; i < n; i++) {
+                    int row = rows[i];
                     int parent = view.parent(row);
                     if (parent < 0 || !isEffector[parent]) continue;
                     if (isUnaryEffector[parent] || view.sibling(row) == target) adjust[row * stride + target] = FORBIDDEN;
@@ -190,8 +191,8 @@ public final class RelationalConstraint extends HardConstraint {
             }
             case LCHILD, RCHILD -> {
                 boolean wantSibling = relationship == Relationship.RCHILD;
-                for (int row = 0; row < n; row++) {
-                    if (view.finished(row)) continue;
+                for (int i = 0; i < n; i++) {
+                    int row = rows[i];
                     int parent = view.parent(row);
                     if (parent >= 0 && isEffector[parent] && (view.sibling(row) >= 0) == wantSibling) {
                         forbid(adjust, row * stride, targets);

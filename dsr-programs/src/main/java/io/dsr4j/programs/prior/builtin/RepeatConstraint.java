@@ -64,11 +64,12 @@ public final class RepeatConstraint extends HardConstraint {
 
     @Override
     public void step(TreeView view, double[] adjust) {
-        int n = view.batchSize();
+        int[] rows = view.unfinishedRows();
+        int n = view.unfinishedCount();
         int stride = view.library().size();
         int[] tok = tokens;
-        for (int row = 0; row < n; row++) {
-            if (view.finished(row)) continue;
+        for (int i = 0; i < n; i++) {
+            int row = rows[i];
             int c = 0;
             for (int t : tok) c += view.count(row, t);
             if (c >= max) forbid(adjust, row * stride, tok);

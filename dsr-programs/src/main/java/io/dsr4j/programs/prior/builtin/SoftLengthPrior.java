@@ -75,11 +75,12 @@ public final class SoftLengthPrior implements Prior {
 
     @Override
     public void step(TreeView view, double[] adjust) {
-        int n = view.batchSize();
+        int[] rows = view.unfinishedRows();
+        int n = view.unfinishedCount();
         int stride = view.library().size();
         double[] table = adjustByLength;
-        for (int row = 0; row < n; row++) {
-            if (view.finished(row)) continue;
+        for (int i = 0; i < n; i++) {
+            int row = rows[i];
             int t = view.length(row);
             double adj = t < table.length ? table[t] : adjust(t);
             int offset = row * stride;

@@ -41,11 +41,12 @@ public final class UniformArityPrior implements Prior {
 
     @Override
     public void step(TreeView view, double[] adjust) {
-        int n = view.batchSize();
+        int[] rows = view.unfinishedRows();
+        int n = view.unfinishedCount();
         double[] a = logitAdjust;
         int stride = a.length;
-        for (int row = 0; row < n; row++) {
-            if (view.finished(row)) continue;
+        for (int q = 0; q < n; q++) {
+            int row = rows[q];
             int offset = row * stride;
             for (int i = 0; i < stride; i++) adjust[offset + i] += a[i];
         }
