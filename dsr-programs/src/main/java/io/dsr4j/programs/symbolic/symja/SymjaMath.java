@@ -5,6 +5,7 @@ import io.dsr4j.programs.symbolic.Simplified;
 import io.dsr4j.programs.symbolic.SymbolicMath;
 import io.dsr4j.programs.symbolic.SymbolicProgram;
 import io.dsr4j.programs.symbolic.Verdict;
+import edu.jas.kern.PreemptStatus;
 import org.matheclipse.core.basic.Config;
 import org.matheclipse.core.eval.EvalEngine;
 import org.matheclipse.core.eval.ExprEvaluator;
@@ -30,8 +31,9 @@ import java.util.function.Function;
 /**
  * {@link SymbolicMath} on Symja (matheclipse-core). One daemon worker thread owns a Symja engine (Symja keeps its
  * engine per thread); calls wait for it. Symja's one-time start-up (1-3 s, its symbol tables) begins in the background
- * when this is created and does not count against the first call's limit. On a timeout the engine is asked to stop; a
- * worker that does not stop within a second is abandoned and replaced. An idle worker ends after 30 s (a new one starts
+ * when this is created and does not count against the first call's limit. On a timeout the engine is asked to stop and
+ * the worker is interrupted (which stops JAS's polynomial arithmetic); a worker that does not stop within a second is
+ * abandoned and replaced. An idle worker ends after 30 s (a new one starts
  * with the next call, in milliseconds once Symja is loaded), so instances that are never closed leak no thread.
  */
 public final class SymjaMath implements SymbolicMath {
@@ -62,6 +64,11 @@ public final class SymjaMath implements SymbolicMath {
             engine.setErrorPrintStream(nowhere);
             EvalEngine.set(engine);
             evaluator = new ExprEvaluator(engine, false, (short) 100);
+            // Symja's start-up tells JAS never to check for interrupts, so polynomial arithmetic (Together, Factor,
+            // GCDs) ran on for minutes past a timeout on an abandoned worker, taking a core from every later run of
+            // a grid. With checks allowed, JAS polynomials of rings created from now on throw PreemptingException
+            // once the worker is interrupted. A JAS-wide setting, like JAS_NO_THREADS.
+            PreemptStatus.setAllow();
         }
 
         IExpr eval(IExpr e) {
@@ -216,6 +223,7 @@ public final class SymjaMath implements SymbolicMath {
                 return new Result<>(Outcome.DONE, f.get(limit.toMillis(), TimeUnit.MILLISECONDS));
             } catch (TimeoutException e) {
                 stop(running.get());
+                f.cancel(true); // interrupts the worker: JAS stops at its next polynomial (see Session)
                 try {
                     if (!finished.await(1, TimeUnit.SECONDS)) restart();
                 } catch (InterruptedException ie) {
