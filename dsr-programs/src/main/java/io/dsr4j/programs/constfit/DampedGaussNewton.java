@@ -32,7 +32,10 @@ final class DampedGaussNewton {
         this.parameterTolerance = s.parameterRelativeTolerance();
     }
 
-    /** Scratch arrays of one optimize() call (the optimizer itself is shared between threads). */
+    /**
+     * Scratch arrays of one thread's fits with n residuals and k constants (the optimizer itself is shared between
+     * threads). {@link #fit} writes every element before reading it, so a Scratch can serve any number of fits.
+     */
     static final class Scratch {
         final double[] r, rTrial;
         final double[][] jac, jacTrial;

@@ -40,8 +40,8 @@ import java.util.Arrays;
  * start stops that run at once. Hitting the iteration or evaluation limit, or any numerical failure inside
  * Hipparchus, ends the run with the best valid point so far; if none was valid the start is returned unchanged.
  *
- * <p>Thread-safe: all state is per call, and restart points depend only on the seed, so results do not depend on
- * thread count.
+ * <p>Thread-safe: all state is per call (the {@code cholesky} solver's arrays are per thread and rewritten by each
+ * fit), and restart points depend only on the seed, so results do not depend on thread count.
  */
 public final class LevenbergMarquardtConstantOptimizer implements ConstantOptimizer {
 
@@ -52,6 +52,13 @@ public final class LevenbergMarquardtConstantOptimizer implements ConstantOptimi
     private final LevenbergMarquardtOptimizer lm;
 
     private final DampedGaussNewton lean;
+    /**
+     * Each thread's scratch arrays of {@link #lean} by constant count (index k), reused across fits: a fit rewrites
+     * everything it reads, so reuse changes no result, and a Constant run fits thousands of programs per iteration.
+     */
+    private final ThreadLocal<DampedGaussNewton.Scratch[]> scratch =
+            ThreadLocal.withInitial(() -> new DampedGaussNewton.Scratch[SCRATCH_SLOTS]);
+    private static final int SCRATCH_SLOTS = 9;
 
     public LevenbergMarquardtConstantOptimizer(LevenbergMarquardtSettings settings) {
         this.settings = settings;
@@ -98,7 +105,7 @@ public final class LevenbergMarquardtConstantOptimizer implements ConstantOptimi
     }
 
     private double[] optimizeLean(FitProblem problem, double[] start, int k) {
-        DampedGaussNewton.Scratch s = new DampedGaussNewton.Scratch(problem.residualCount(), k);
+        DampedGaussNewton.Scratch s = scratch(problem.residualCount(), k);
         double bestCost = lean.fit(problem, start, s);
         double[] best = bestCost < Double.POSITIVE_INFINITY ? s.x.clone() : start.clone();
         if (settings.restarts() > 0) {
@@ -114,6 +121,15 @@ public final class LevenbergMarquardtConstantOptimizer implements ConstantOptimi
             }
         }
         return best;
+    }
+
+    /** This thread's scratch arrays for n residuals and k constants (new ones when n changed or k is large). */
+    private DampedGaussNewton.Scratch scratch(int n, int k) {
+        if (k >= SCRATCH_SLOTS) return new DampedGaussNewton.Scratch(n, k);
+        DampedGaussNewton.Scratch[] slots = scratch.get();
+        DampedGaussNewton.Scratch s = slots[k];
+        if (s == null || s.r.length != n) slots[k] = s = new DampedGaussNewton.Scratch(n, k);
+        return s;
     }
 
     private void fit(FitProblem problem, double[] start, Best best) {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -192,6 +193,39 @@ class LevenbergMarquardtConstantOptimizerTest {
         FitProblem empty = CurveProblem.exact(0, new double[] {1}, new double[0], (c, x, g) -> x);
         assertEquals(0, LM.optimize(empty, new double[0]).length);
         assertThrows(IllegalArgumentException.class, () -> LM.optimize(empty, new double[] {1}));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cholesky", "hipparchus"})
+    void aFitDoesNotDependOnTheFitsBeforeIt(String solver) {
+        // The cholesky solver reuses its arrays across fits of a thread: fits of 1, 2 and 3 constants on 20 and 50
+        // rows, some through invalid points, interleaved on one optimizer give what a fresh optimizer gives.
+        CurveProblem.Model sqrt = (c, x, g) -> {
+            if (g != null) {
+                g[0] = c[1] / (2 * Math.sqrt(c[0] - x));
+                g[1] = Math.sqrt(c[0] - x);
+            }
+            return Math.sqrt(c[0] - x) * c[1];
+        };
+        CurveProblem.Model sin = (c, x, g) -> {
+            if (g != null) g[0] = x * Math.cos(c[0] * x);
+            return Math.sin(c[0] * x);
+        };
+        List<CurveProblem> problems = List.of(
+                CurveProblem.exact(3, CurveProblem.grid(-1, 1, 20), new double[] {0.7, -1.2, 2}, CUBIC),
+                CurveProblem.exact(2, CurveProblem.grid(0, 4, 20), new double[] {4.5, -3}, sqrt),
+                CurveProblem.exact(1, CurveProblem.grid(0, 5, 50), new double[] {1.3}, sin),
+                CurveProblem.exact(3, CurveProblem.grid(-2, 2, 50), new double[] {-0.3, 0.4, 5}, CUBIC),
+                CurveProblem.exact(2, CurveProblem.grid(0, 4, 20), new double[] {6, 0.5}, sqrt),
+                CurveProblem.exact(1, CurveProblem.grid(0, 5, 20), new double[] {0.8}, sin));
+        LevenbergMarquardtConstantOptimizer shared = lm(solver, Map.of("restarts", 2));
+        for (int round = 0; round < 2; round++) {
+            for (CurveProblem p : problems) {
+                double[] start = new double[p.constantCount()];
+                Arrays.fill(start, 5);
+                assertArrayEquals(lm(solver, Map.of("restarts", 2)).optimize(p, start), shared.optimize(p, start));
+            }
+        }
     }
 
     @ParameterizedTest
