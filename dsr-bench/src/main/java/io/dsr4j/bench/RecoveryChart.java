@@ -2,12 +2,7 @@ package io.dsr4j.bench;
 
 import io.dsr4j.train.report.PngFiles;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -100,31 +95,15 @@ public final class RecoveryChart {
         int longest = groups.stream().mapToInt(String::length).max().orElse(4);
         int groupPx = Math.max(Math.max(GROUP_PX, 10 * series), 8 * longest + 14); // names never overlap
         int width = Math.max(900, Math.min(8000, 160 + groups.size() * groupPx));
-        String title = table.title() + ": recovery rate" + (quick ? " (--quick run: a smoke test, not a result)" : "");
-        XYChart chart = new XYChartBuilder().width(width).height(560).title(title)
-                .xAxisTitle("benchmark   (whiskers: Wilson 95 % interval; thin bar: 0 recovered; no bar: no runs)")
-                .yAxisTitle("recovery rate (%)").build();
-        var st = chart.getStyler();
-        st.setLegendPosition(Styler.LegendPosition.OutsideS);
-        st.setLegendLayout(Styler.LegendLayout.Horizontal);
-        // Benchmark names are written under each group inside the plot (a band below 0): XChart places numeric
-        // ticks itself and drops long tick labels, so they cannot name the groups reliably.
-        st.setYAxisMin(-LABEL_BAND);
-        st.setYAxisMax(100.0);
-        st.setyAxisTickLabelsFormattingFunction(y -> y < -1e-9 ? " " : String.format(java.util.Locale.ROOT, "%.0f", y));
-        st.setXAxisMin(-0.5);
-        st.setXAxisMax(groups.size() - 0.5);
-        st.setXAxisTicksVisible(false);
-        st.setPlotGridVerticalLinesVisible(false);
-        st.setMarkerSize(0);
-        for (int g = 0; g < groups.size(); g++) {
-            chart.addAnnotation(new org.knowm.xchart.AnnotationText(groups.get(g), g, -LABEL_BAND / 2, false));
-        }
-        chart.addAnnotation(new org.knowm.xchart.AnnotationLine(0, false, false));
+        String title = table.title() + ": recovery rate" + (quick ? RecoveryChartStyle.QUICK_NOTE : "");
+        XYChart chart = RecoveryChartStyle.chart(width, 560, title,
+                "benchmark   (whiskers: Wilson 95 % interval; thin bar: 0 recovered; no bar: no runs)");
+        RecoveryChartStyle.legendBelow(chart);
+        RecoveryChartStyle.groupedBarAxes(chart, groups, LABEL_BAND);
 
         double slot = GROUP_FILL / series;
         List<Bar> bars = bars();
-        Color[] palette = st.getSeriesColors();
+        Color[] palette = chart.getStyler().getSeriesColors();
         for (int s = 0; s < names.size(); s++) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
@@ -137,13 +116,10 @@ public final class RecoveryChart {
                 ys.addAll(List.of(0.0, h, h, 0.0));
             }
             if (xs.isEmpty()) continue;
-            XYSeries xy = chart.addSeries(names.get(s), xs, ys);
-            xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
-            xy.setMarker(SeriesMarkers.NONE);
             Color col = palette[s % palette.length];
-            xy.setFillColor(new Color(col.getRed(), col.getGreen(), col.getBlue()));
-            xy.setLineColor(col.darker());
-            xy.setLineWidth(1f);
+            // opaque fill (the palette's colours are translucent), so that neighbouring bars stay distinct
+            RecoveryChartStyle.addBars(chart, names.get(s), xs, ys, new Color(col.getRed(), col.getGreen(), col.getBlue()),
+                    col.darker());
         }
         addWhiskers(chart, bars, slot);
         return chart;
@@ -156,25 +132,9 @@ public final class RecoveryChart {
         for (Bar b : bars) {
             if (Double.isNaN(b.lo())) continue;
             double c = b.group() - GROUP_FILL / 2 + slot * (b.series() + 0.5);
-            double cap = 0.25 * slot;
-            add(xs, ys, c, b.lo(), c, b.hi());
-            add(xs, ys, c - cap, b.lo(), c + cap, b.lo());
-            add(xs, ys, c - cap, b.hi(), c + cap, b.hi());
+            RecoveryChartStyle.addWhisker(xs, ys, c, b.lo(), b.hi(), 0.25 * slot);
         }
         if (xs.isEmpty()) return;
-        XYSeries w = chart.addSeries("Wilson 95 % interval", xs, ys);
-        w.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        w.setMarker(SeriesMarkers.NONE);
-        w.setLineColor(Color.BLACK);
-        w.setLineStyle(new BasicStroke(1.3f));
-    }
-
-    private static void add(List<Double> xs, List<Double> ys, double x0, double y0, double x1, double y1) {
-        xs.add(x0);
-        ys.add(y0);
-        xs.add(x1);
-        ys.add(y1);
-        xs.add(x1);
-        ys.add(Double.NaN);
+        RecoveryChartStyle.addWhiskers(chart, "Wilson 95 % interval", xs, ys, Color.BLACK, 1.3f);
     }
 }

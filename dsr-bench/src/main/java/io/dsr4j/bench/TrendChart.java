@@ -3,12 +3,9 @@ package io.dsr4j.bench;
 import io.dsr4j.train.report.PngFiles;
 import io.dsr4j.train.report.Wilson;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -124,13 +121,11 @@ public final class TrendChart {
         double max = lines.stream().flatMap(l -> l.points().stream()).mapToDouble(Point::x).max().orElse(1);
         double span = max > min ? max - min : 1;
         String title = table.title() + ": recovery vs " + figure.x() + ", pooled over " + table.benchmarks().size()
-                + " benchmark" + (table.benchmarks().size() == 1 ? "" : "s") + (quick ? " (--quick run: a smoke test, not a result)" : "");
-        XYChart chart = new XYChartBuilder().width(900).height(560).title(title)
-                .xAxisTitle(figure.x() + "   (whiskers: Wilson 95 % interval of the pooled runs)")
-                .yAxisTitle("recovery rate (%)").build();
+                + " benchmark" + (table.benchmarks().size() == 1 ? "" : "s") + (quick ? RecoveryChartStyle.QUICK_NOTE : "");
+        XYChart chart = RecoveryChartStyle.chart(900, 560, title,
+                figure.x() + "   (whiskers: Wilson 95 % interval of the pooled runs)");
+        RecoveryChartStyle.legendBelow(chart);
         var st = chart.getStyler();
-        st.setLegendPosition(Styler.LegendPosition.OutsideS);
-        st.setLegendLayout(Styler.LegendLayout.Horizontal);
         st.setYAxisMin(0.0);
         st.setYAxisMax(100.0);
         st.setXAxisMin(min - 0.05 * span);
@@ -148,10 +143,7 @@ public final class TrendChart {
                 double x = p.x() + dodge;
                 xs.add(x);
                 ys.add(100 * p.rate());
-                double cap = 0.008 * span;
-                SummaryChart.addSegment(wx, wy, x, 100 * p.interval().lo(), x, 100 * p.interval().hi());
-                SummaryChart.addSegment(wx, wy, x - cap, 100 * p.interval().lo(), x + cap, 100 * p.interval().lo());
-                SummaryChart.addSegment(wx, wy, x - cap, 100 * p.interval().hi(), x + cap, 100 * p.interval().hi());
+                RecoveryChartStyle.addWhisker(wx, wy, x, 100 * p.interval().lo(), 100 * p.interval().hi(), 0.008 * span);
             }
             Color col = palette[i % palette.length];
             XYSeries s = chart.addSeries(label(line), xs, ys);
@@ -159,12 +151,7 @@ public final class TrendChart {
             s.setMarker(SeriesMarkers.CIRCLE);
             s.setLineColor(col);
             s.setMarkerColor(col);
-            XYSeries w = chart.addSeries(label(line) + " (Wilson 95 %)", wx, wy);
-            w.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-            w.setMarker(SeriesMarkers.NONE);
-            w.setLineColor(col);
-            w.setLineStyle(new BasicStroke(1.2f));
-            w.setShowInLegend(false);
+            RecoveryChartStyle.addWhiskers(chart, label(line) + " (Wilson 95 %)", wx, wy, col, 1.2f).setShowInLegend(false);
         }
         return chart;
     }
