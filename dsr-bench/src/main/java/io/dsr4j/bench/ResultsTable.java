@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Recovery statistics of a grid per benchmark × variant: k/n with the Wilson 95 % interval, and medians of the time,
@@ -177,26 +178,8 @@ public final class ResultsTable {
                 .append("and variant: k/n (rate, [Wilson 95 % interval] in %).");
         if (!references.isEmpty()) sb.append(" Reference columns: published rates as given in the grid file.");
         sb.append("\n\n");
-        List<String> head = new ArrayList<>();
-        head.add("benchmark");
-        head.addAll(variants);
-        for (Reference r : references) head.add(r.label());
-        row(sb, head);
-        sb.append("|").append("---|".repeat(head.size())).append('\n');
-        for (String b : benchmarks) {
-            List<String> cols = new ArrayList<>();
-            cols.add(b);
-            for (String v : variants) {
-                Cell c = cell(b, v);
-                cols.add(c == null ? "–" : String.format(Locale.ROOT, "%d/%d (%s%%, [%s, %s])", c.successes(), c.runs(),
-                        pct(c.rate()), pct(c.interval().lo()), pct(c.interval().hi())));
-            }
-            for (Reference r : references) {
-                Double x = r.rates().get(b);
-                cols.add(x == null ? "" : pct(x) + "%");
-            }
-            row(sb, cols);
-        }
+        benchmarkRows(sb, c -> String.format(Locale.ROOT, "%d/%d (%s%%, [%s, %s])", c.successes(), c.runs(),
+                pct(c.rate()), pct(c.interval().lo()), pct(c.interval().hi())), references);
         List<String> avg = new ArrayList<>();
         avg.add("**average**");
         for (String v : variants) {
@@ -211,22 +194,35 @@ public final class ResultsTable {
 
         sb.append("\n## Median cost of a recovery\n\n");
         sb.append("Over successful runs only: wall-clock seconds / expressions evaluated (n_samples) / iterations.\n\n");
-        List<String> head2 = new ArrayList<>();
-        head2.add("benchmark");
-        head2.addAll(variants);
-        row(sb, head2);
-        sb.append("|").append("---|".repeat(head2.size())).append('\n');
+        benchmarkRows(sb, c -> c.successes() == 0 ? "no recovery" : String.format(Locale.ROOT, "%s s / %s / %s",
+                num(c.medianSeconds(), 1), num(c.medianSamples(), 0), num(c.medianIterations(), 1)), List.of());
+        return sb.toString();
+    }
+
+    /**
+     * The head and body of a markdown table with one row per benchmark: a column per variant showing {@code text} of
+     * its cell ("–" where the variant has no run of the benchmark), then a column per reference with its published rate.
+     */
+    private void benchmarkRows(StringBuilder sb, Function<Cell, String> text, List<Reference> refs) {
+        List<String> head = new ArrayList<>();
+        head.add("benchmark");
+        head.addAll(variants);
+        for (Reference r : refs) head.add(r.label());
+        row(sb, head);
+        sb.append("|").append("---|".repeat(head.size())).append('\n');
         for (String b : benchmarks) {
             List<String> cols = new ArrayList<>();
             cols.add(b);
             for (String v : variants) {
                 Cell c = cell(b, v);
-                cols.add(c == null ? "–" : c.successes() == 0 ? "no recovery" : String.format(Locale.ROOT, "%s s / %s / %s",
-                        num(c.medianSeconds(), 1), num(c.medianSamples(), 0), num(c.medianIterations(), 1)));
+                cols.add(c == null ? "–" : text.apply(c));
+            }
+            for (Reference r : refs) {
+                Double x = r.rates().get(b);
+                cols.add(x == null ? "" : pct(x) + "%");
             }
             row(sb, cols);
         }
-        return sb.toString();
     }
 
     /** Symbolic recovery per benchmark and variant, when any run's verdict is known. */
@@ -237,21 +233,8 @@ public final class ResultsTable {
         sb.append("Runs whose best expression is symbolically the benchmark's (the difference simplifies to 0, or for a ")
                 .append("target without constants the ratio to a constant; computer algebra, see docs/outputs.md): k/n; ")
                 .append("\"?\" counts runs it could not decide.\n\n");
-        List<String> head = new ArrayList<>();
-        head.add("benchmark");
-        head.addAll(variants);
-        row(sb, head);
-        sb.append("|").append("---|".repeat(head.size())).append('\n');
-        for (String b : benchmarks) {
-            List<String> cols = new ArrayList<>();
-            cols.add(b);
-            for (String v : variants) {
-                Cell c = cell(b, v);
-                cols.add(c == null ? "–" : c.symbolicUnknown() == c.runs() ? "?" : c.symbolicSuccesses() + "/" + c.runs()
-                        + (c.symbolicUnknown() > 0 ? " (" + c.symbolicUnknown() + " ?)" : ""));
-            }
-            row(sb, cols);
-        }
+        benchmarkRows(sb, c -> c.symbolicUnknown() == c.runs() ? "?" : c.symbolicSuccesses() + "/" + c.runs()
+                + (c.symbolicUnknown() > 0 ? " (" + c.symbolicUnknown() + " ?)" : ""), List.of());
         List<String> avg = new ArrayList<>();
         avg.add("**average**");
         for (String v : variants) {
