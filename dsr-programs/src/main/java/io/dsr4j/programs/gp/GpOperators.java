@@ -57,7 +57,7 @@ public final class GpOperators {
     /** The mutation operators named in {@code names}. */
     public static List<GpOperator> mutations(Map<String, GpOperatorFactory> registered, List<String> names,
                                              GpOperatorContext context, Params section, String key) {
-        if (names.isEmpty()) throw section.error(key, "name at least one mutation operator, e.g. " + GpMeldSettings.DEFAULT_MUTATIONS);
+        if (names.isEmpty()) throw section.error(key, "name at least one mutation operator, e.g. " + GpVariationSettings.DEFAULT_MUTATIONS);
         List<GpOperator> out = new ArrayList<>();
         for (String n : names) out.add(resolve(registered, n, 1, context, section, key));
         return out;
