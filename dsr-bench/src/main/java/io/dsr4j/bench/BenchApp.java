@@ -123,7 +123,7 @@ public final class BenchApp {
         runner.stopWhen(stop);
         GridRunner.Report report;
         SymbolicMath[] math = new SymbolicMath[1]; // Symja starts only if older results need symbolic columns
-        runner.backfillWith(() -> math[0] != null ? math[0] : (math[0] = SymbolicMath.create()));
+        runner.backfillWith(() -> math[0] != null ? math[0] : (math[0] = SymbolicMath.createInChildProcess()));
         try {
             report = runner.run(out, System.err);
         } finally {

@@ -26,13 +26,19 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 
-/** Runs one grid cell with the real trainer: base config ← grid overrides, one seed, outputs in the run dir. */
-public final class TrainerRunExecutor implements RunExecutor {
+/**
+ * Runs one grid cell with the real trainer: base config ← grid overrides, one seed, outputs in the run dir. The runs
+ * of one executor share one computer algebra in a child JVM ({@link SymbolicMath#createInChildProcess()}): a
+ * simplification past its time limit is killed there instead of computing on beside the next runs in this JVM.
+ * {@link #close()} ends it.
+ */
+public final class TrainerRunExecutor implements RunExecutor, AutoCloseable {
 
     private final PluginRegistry registry;
     private final String commandLine;
     private Provenance provenance;
     private SymbolicMath math; // shared by the runs of this executor, created when the first run needs it; guarded by this
+    private boolean closed;    // guarded by this
 
     public TrainerRunExecutor(PluginRegistry registry) {
         this(registry, "dsr bench (run executed for a grid)");
@@ -52,8 +58,16 @@ public final class TrainerRunExecutor implements RunExecutor {
     }
 
     private synchronized SymbolicMath math() {
-        if (math == null) math = SymbolicMath.create();
+        if (closed) return SymbolicMath.unavailable();
+        if (math == null) math = SymbolicMath.createInChildProcess();
         return math;
+    }
+
+    /** Ends the computer algebra's child process, if one was started (runs after this get raw forms). */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (math != null) math.close();
     }
 
     /** The complete configuration of a run (validated; its {@code resolvedYaml()} is the run folder's config.yaml). */

@@ -23,10 +23,11 @@ class QuickGridEndToEndTest {
     void table1QuickRunsEveryCellAndResumesWithNothingToDo() throws Exception {
         Path grid = PaperGridsTest.PAPER.resolve("table1.yaml");
         GridSpec quick = GridSpec.load(grid).quickVersion();
-        TrainerRunExecutor executor = new TrainerRunExecutor(PluginRegistry.load());
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         Path out = tmp.resolve("t1");
-        assertEquals(0, BenchApp.run(grid, out, 2, true, executor, quiet));
+        try (TrainerRunExecutor executor = new TrainerRunExecutor(PluginRegistry.load())) {
+            assertEquals(0, BenchApp.run(grid, out, 2, true, executor, quiet));
+        }
         List<ResultRow> rows = ResultsFile.read(out.resolve("results.csv"));
         assertEquals(quick.runCount(), rows.size());
         assertTrue(rows.stream().map(ResultRow::variant).distinct().count() == 4, "dsr, pqt, vpg and gp all ran");
@@ -37,7 +38,9 @@ class QuickGridEndToEndTest {
         assertTrue(rows.stream().allMatch(r -> r.rBest() > 0.8 && (r.iterations() == 50 || r.success())), rows.toString());
         // Rerunning the same command finds every run done.
         String before = Files.readString(out.resolve("results.csv"));
-        assertEquals(0, BenchApp.run(grid, out, 2, true, executor, quiet));
+        try (TrainerRunExecutor executor = new TrainerRunExecutor(PluginRegistry.load())) {
+            assertEquals(0, BenchApp.run(grid, out, 2, true, executor, quiet));
+        }
         assertEquals(before, Files.readString(out.resolve("results.csv")));
     }
 }

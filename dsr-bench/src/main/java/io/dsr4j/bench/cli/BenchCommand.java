@@ -96,8 +96,9 @@ final class BenchCommand implements Callable<Integer> {
                 return SparkBench.run(grid, out, selection, spark, root.pluginPaths(), root.plugins(), signal::requested,
                         System.out);
             }
-            return BenchApp.run(grid, out, parallel, selection,
-                    new TrainerRunExecutor(root.plugins(), DsrCli.invocation(spec)), signal::requested, System.out);
+            try (TrainerRunExecutor executor = new TrainerRunExecutor(root.plugins(), DsrCli.invocation(spec))) {
+                return BenchApp.run(grid, out, parallel, selection, executor, signal::requested, System.out);
+            }
         }
     }
 

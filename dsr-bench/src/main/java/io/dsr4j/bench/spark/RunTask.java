@@ -74,7 +74,12 @@ final class RunTask extends AbstractFunction2<TaskContext, Iterator<RemoteRun>, 
             RunSpec spec = new RunSpec(run.variant(), run.benchmark(), run.seed(), base,
                     run.overridesWithDataset(localDataset));
             Files.createDirectories(runDir);
-            RunResult r = new TrainerRunExecutor(registry).run(spec, runDir);
+            RunResult r;
+            // A child process for this task's simplifications, ended with the task: a timed-out one is killed instead
+            // of computing on in this executor beside the next tasks.
+            try (TrainerRunExecutor executor = new TrainerRunExecutor(registry)) {
+                r = executor.run(spec, runDir);
+            }
             if (r == null) throw new IllegalStateException("the run executor returned no result");
             return RemoteOutcome.succeeded(run.index(), r, files(runDir));
         } catch (Throwable t) {

@@ -60,9 +60,10 @@ public final class SparkBench {
                     + "which adds the Spark jars the build resolved (dsr-bench/target/spark-classpath.txt), or submit "
                     + "the CLI jar with spark-submit on a cluster");
         }
-        TrainerRunExecutor executor = new TrainerRunExecutor(registry);
-        String app = "dsr4j bench " + gridFile.getFileName();
-        SparkDispatcher dispatcher = new SparkDispatcher(SparkSetup.conf(master, app), pluginPaths, executor, out);
-        return BenchApp.run(gridFile, outDir, selection, executor, dispatcher, stop, out);
+        try (TrainerRunExecutor executor = new TrainerRunExecutor(registry)) {
+            String app = "dsr4j bench " + gridFile.getFileName();
+            SparkDispatcher dispatcher = new SparkDispatcher(SparkSetup.conf(master, app), pluginPaths, executor, out);
+            return BenchApp.run(gridFile, outDir, selection, executor, dispatcher, stop, out);
+        }
     }
 }

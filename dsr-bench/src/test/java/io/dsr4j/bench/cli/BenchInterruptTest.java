@@ -61,8 +61,10 @@ class BenchInterruptTest {
                 seeds: 2
                 """);
         Path reference = tmp.resolve("reference");
-        assertEquals(BenchApp.OK, BenchApp.run(grid, reference, 2, false, new TrainerRunExecutor(PluginRegistry.load()),
-                new PrintStream(OutputStream.nullOutputStream())));
+        try (TrainerRunExecutor executor = new TrainerRunExecutor(PluginRegistry.load())) {
+            assertEquals(BenchApp.OK, BenchApp.run(grid, reference, 2, false, executor,
+                    new PrintStream(OutputStream.nullOutputStream())));
+        }
         uninterrupted = rowsWithoutTime(reference);
         assertEquals(4, uninterrupted.size());
     }

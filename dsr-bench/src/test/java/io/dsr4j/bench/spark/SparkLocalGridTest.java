@@ -41,7 +41,9 @@ class SparkLocalGridTest {
     static void runWithThreadsAndOnSpark() throws Exception {
         grid = TinyGrid.write(dir, 2000);
         threads = dir.resolve("threads");
-        assertEquals(BenchApp.OK, BenchApp.run(grid, threads, 2, false, new TrainerRunExecutor(registry), quiet));
+        try (TrainerRunExecutor executor = new TrainerRunExecutor(registry)) {
+            assertEquals(BenchApp.OK, BenchApp.run(grid, threads, 2, false, executor, quiet));
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         spark = dir.resolve("spark");
         assertEquals(BenchApp.OK, runOnSpark(spark, new PrintStream(bytes, true, StandardCharsets.UTF_8)));
@@ -52,8 +54,9 @@ class SparkLocalGridTest {
         SparkConf conf = SparkSetup.conf("local[2]", "tiny")
                 .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
                 .set("spark.driver.bindAddress", "127.0.0.1");
-        TrainerRunExecutor executor = new TrainerRunExecutor(registry);
-        return BenchApp.run(grid, out, false, null, executor, new SparkDispatcher(conf, List.of(), executor, print), print);
+        try (TrainerRunExecutor executor = new TrainerRunExecutor(registry)) {
+            return BenchApp.run(grid, out, false, null, executor, new SparkDispatcher(conf, List.of(), executor, print), print);
+        }
     }
 
     @Test
@@ -102,7 +105,9 @@ class SparkLocalGridTest {
         Path back = dir.resolve("spark-then-threads");
         copy(mixed, back);
         TinyGrid.dropLastRows(back, 2);
-        assertEquals(BenchApp.OK, BenchApp.run(grid, back, 2, false, new TrainerRunExecutor(registry), quiet));
+        try (TrainerRunExecutor executor = new TrainerRunExecutor(registry)) {
+            assertEquals(BenchApp.OK, BenchApp.run(grid, back, 2, false, executor, quiet));
+        }
         TinyGrid.assertSameResults(threads, back);
     }
 

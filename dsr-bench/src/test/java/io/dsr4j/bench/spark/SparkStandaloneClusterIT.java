@@ -68,8 +68,9 @@ class SparkStandaloneClusterIT {
         grid = TinyGrid.write(dir, 20_000);
         reference = dir.resolve("threads");
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        assertEquals(BenchApp.OK, BenchApp.run(grid, reference, 2, false,
-                new TrainerRunExecutor(PluginRegistry.load()), quiet));
+        try (TrainerRunExecutor executor = new TrainerRunExecutor(PluginRegistry.load())) {
+            assertEquals(BenchApp.OK, BenchApp.run(grid, reference, 2, false, executor, quiet));
+        }
 
         // SPARK_HOME as a worker needs it: jars/ holds Spark's runtime (the executors' class path is SPARK_HOME/jars/*).
         sparkHome = dir.resolve("spark-home");

@@ -8,7 +8,7 @@ import java.time.Duration;
  * Computer algebra for finished programs: simplification of what a run shows or saves, and symbolic recovery of a
  * known expression. Never on the training path. Every call has a time limit and never throws: a failure or a timeout
  * gives the raw forms ({@link Simplified#status()}) or {@link Verdict#UNKNOWN}. Thread-safe; calls are served one at a
- * time by one worker thread.
+ * time (by one worker thread, or one child process).
  */
 public interface SymbolicMath extends AutoCloseable {
 
@@ -36,18 +36,32 @@ public interface SymbolicMath extends AutoCloseable {
      */
     Verdict recovers(BenchmarkExpression target, SymbolicProgram model, Duration limit);
 
-    /** Stops the worker thread (pending calls then answer raw / unknown). */
+    /** Stops the worker thread or child process (pending calls then answer raw / unknown). */
     @Override
     void close();
 
-    /** Symja when it is on the class path, else {@link #unavailable()}. */
+    /** Symja in this JVM when it is on the class path, else {@link #unavailable()}. */
     static SymbolicMath create() {
+        return symjaOnClassPath() ? new io.dsr4j.programs.symbolic.symja.SymjaMath() : unavailable();
+    }
+
+    /**
+     * Symja in a child JVM when it is on the class path, else {@link #unavailable()}: for processes that run many runs
+     * (grids), since a computation past its limit can be stopped only by killing its process (see {@link
+     * io.dsr4j.programs.symbolic.symja.SymjaChildProcess}). Same answers as {@link #create()}; falls back to it when no
+     * child can be started.
+     */
+    static SymbolicMath createInChildProcess() {
+        return symjaOnClassPath() ? new io.dsr4j.programs.symbolic.symja.SymjaChildProcess() : unavailable();
+    }
+
+    private static boolean symjaOnClassPath() {
         try {
             Class.forName("org.matheclipse.core.eval.ExprEvaluator", false, SymbolicMath.class.getClassLoader());
+            return true;
         } catch (ClassNotFoundException | LinkageError e) {
-            return unavailable();
+            return false;
         }
-        return new io.dsr4j.programs.symbolic.symja.SymjaMath();
     }
 
     /** Raw forms and unknown verdicts only. */

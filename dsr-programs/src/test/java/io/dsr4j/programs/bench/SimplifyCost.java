@@ -21,7 +21,8 @@ import java.util.Set;
  * of fame (the 1000 expressions of 10 Nguyen-1 runs, {@code nguyen1-hof-traversals.txt}): seeds 0-4 warm up, the
  * distinct expressions of seeds 5-9 not seen before are measured. A one-shot measurement, so a plain main rather than
  * JMH; run it in a fresh JVM on a quiet machine, with the test classpath as for {@link BenchMain}:
- * {@code java -cp ... io.dsr4j.programs.bench.SimplifyCost}.
+ * {@code java -cp ... io.dsr4j.programs.bench.SimplifyCost [child]}; with {@code child}, Symja runs in a child JVM
+ * ({@link SymbolicMath#createInChildProcess()}) and its memory (peak and current RSS) is printed as well.
  */
 public final class SimplifyCost {
 
@@ -40,7 +41,8 @@ public final class SimplifyCost {
         Duration limit = Duration.ofSeconds(30);
         Simplified.RawForms raw = new Simplified.RawForms("", "", "");
         long t0 = System.nanoTime();
-        try (SymbolicMath math = SymbolicMath.create()) {
+        boolean child = args.length > 0 && args[0].equals("child");
+        try (SymbolicMath math = child ? SymbolicMath.createInChildProcess() : SymbolicMath.create()) {
             math.simplify(SymbolicProgram.parse("add,x1,x1", false), raw, null, limit);
             double startup = (System.nanoTime() - t0) / 1e6;
             Set<String> seen = new LinkedHashSet<>();
@@ -68,6 +70,17 @@ public final class SimplifyCost {
             System.out.printf("measured: %d new expressions, median %.2f ms, mean %.2f ms, p90 %.2f ms, max %.1f ms, "
                             + "not simplified %d; a 100-expression hall of fame ≈ %.2f s%n", v.length, v[v.length / 2],
                     sum / v.length, v[(int) (v.length * 0.9)], v[v.length - 1], timeouts, sum / v.length * 100 / 1000);
+            if (child) {
+                ProcessHandle.current().children().forEach(p -> {
+                    try {
+                        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + p.pid() + "/status"))) {
+                            if (line.startsWith("VmHWM") || line.startsWith("VmRSS")) System.out.println("child " + line);
+                        }
+                    } catch (java.io.IOException e) {
+                        System.out.println("child memory unknown: " + e);
+                    }
+                });
+            }
         }
     }
 }

@@ -158,6 +158,14 @@ public final class SymjaMath implements SymbolicMath {
 
     @Override
     public Verdict recovers(BenchmarkExpression target, SymbolicProgram model, Duration limit) {
+        return recoversTimed(target, model, limit).verdict();
+    }
+
+    /** A verdict, and whether it is {@link Verdict#UNKNOWN} because the limit was reached. */
+    record TimedVerdict(Verdict verdict, boolean timedOut) { }
+
+    /** {@link #recovers}, telling a timeout from other unknowns (a child process reports it: see {@link SymjaServer}). */
+    TimedVerdict recoversTimed(BenchmarkExpression target, SymbolicProgram model, Duration limit) {
         IExpr t, m;
         boolean constantFree;
         try {
@@ -166,7 +174,7 @@ public final class SymjaMath implements SymbolicMath {
             m = SymjaTranslator.program(model, false, true);
             constantFree = SymjaTranslator.constantFree(target);
         } catch (RuntimeException | LinkageError e) {
-            return Verdict.UNKNOWN;
+            return new TimedVerdict(Verdict.UNKNOWN, false);
         }
         Result<Verdict> r = call(s -> {
             // Necessary condition first, deterministic and fast: equal (or proportional) values at sample points.
@@ -188,7 +196,24 @@ public final class SymjaMath implements SymbolicMath {
             }
             return Verdict.NO;
         }, limit);
-        return r.outcome == Outcome.DONE ? r.value : Verdict.UNKNOWN;
+        return new TimedVerdict(r.outcome == Outcome.DONE ? r.value : Verdict.UNKNOWN, r.outcome == Outcome.TIMEOUT);
+    }
+
+    /** Waits for Symja's one-time start-up; false if it failed or took longer than {@code limit}. */
+    boolean awaitStartup(Duration limit) {
+        Future<?> s;
+        synchronized (lock) {
+            s = startup;
+        }
+        try {
+            s.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
     }
 
     private enum Outcome { DONE, TIMEOUT, FAILED }
