@@ -62,6 +62,7 @@ public final class ExpressionSimplifier {
         } else if (spentNanos >= budgetNanos) {
             s = Simplified.raw(raw, Simplified.Status.TIMEOUT);
         } else {
+            math.prepare(); // a child process's start-up is not simplification time
             long t0 = System.nanoTime();
             s = math.simplify(scorer.symbolic(p.traversal(), p.constants()), raw,
                     scorer.check(p.traversal(), p.constants()), limit);

@@ -36,6 +36,12 @@ public interface SymbolicMath extends AutoCloseable {
      */
     Verdict recovers(BenchmarkExpression target, SymbolicProgram model, Duration limit);
 
+    /**
+     * Starts now what the next call would otherwise start (a child process), so that a caller that budgets the time
+     * its calls take can leave that start-up out. Never throws; this default does nothing.
+     */
+    default void prepare() { }
+
     /** Stops the worker thread or child process (pending calls then answer raw / unknown). */
     @Override
     void close();

@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * {@link SymbolicMath} served by a child JVM ({@link SymjaServer}: the same java binary and class path), for processes
  * that run many runs one after another (grids). A timed-out computation cannot be stopped from outside in a JVM
  * (JAS's polynomial arithmetic ignored interrupts and ran on for minutes, taking a core from later runs): a child can be
- * killed. The child starts with the first call (its start-up, 1-3 s, does not count against that call's limit), serves
+ * killed. The child starts with the first call or {@link #prepare()} (its start-up, 1-3 s, does not count against the
+ * call's limit), serves
  * every later call, and is killed (and waited for) when a call reaches its limit or the child misbehaves; the next call
  * starts a new one. The child times each call's limit itself, as {@link SymjaMath} does in process, so answers are the
  * same; the parent waits {@link #GRACE} longer, then kills. A child that dies or answers garbage gives raw forms with
@@ -152,6 +153,14 @@ public final class SymjaChildProcess implements SymbolicMath {
             if (x.outcome != Outcome.ANSWERED) return Verdict.UNKNOWN;
             if (x.answer.timedOut()) killChild();
             return x.answer.verdict();
+        }
+    }
+
+    /** Starts a child unless one is running (or none can be started). */
+    @Override
+    public void prepare() {
+        synchronized (lock) {
+            if (!closed) ensureChild();
         }
     }
 

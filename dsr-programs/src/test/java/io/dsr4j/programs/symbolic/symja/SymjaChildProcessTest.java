@@ -128,8 +128,10 @@ class SymjaChildProcessTest {
     void closeEndsTheChild() throws InterruptedException {
         SymjaChildProcess math = new SymjaChildProcess();
         assertTrue(math.childProcess().isEmpty(), "started before the first call");
-        assertEquals("2*x1", math.simplify(SymbolicProgram.parse("add,x1,x1", false), RAW, null, LIMIT).infix());
+        math.prepare();
         ProcessHandle child = math.childProcess().orElseThrow();
+        assertEquals("2*x1", math.simplify(SymbolicProgram.parse("add,x1,x1", false), RAW, null, LIMIT).infix());
+        assertEquals(child.pid(), math.childProcess().orElseThrow().pid(), "the prepared child serves the call");
         math.close();
         assertFalse(child.isAlive());
         assertEquals(Simplified.raw(RAW, Simplified.Status.FAILED),
