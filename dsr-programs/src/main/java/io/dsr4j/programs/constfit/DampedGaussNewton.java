@@ -38,14 +38,14 @@ final class DampedGaussNewton {
      */
     static final class Scratch {
         final double[] r, rTrial;
-        final double[][] jac, jacTrial;
+        final double[][] jac, jacTrial;     // by columns: jac[j][i] = d r_i / d c_j
         final double[] x, xTrial, g, h, d, a, l;
 
         Scratch(int n, int k) {
             r = new double[n];
             rTrial = new double[n];
-            jac = new double[n][k];
-            jacTrial = new double[n][k];
+            jac = new double[k][n];
+            jacTrial = new double[k][n];
             x = new double[k];
             xTrial = new double[k];
             g = new double[k];
@@ -121,17 +121,20 @@ final class DampedGaussNewton {
 
     /** Sum of squared residuals at {@code c}, or NaN when the point is invalid (or its Jacobian is not finite). */
     private static double evaluate(FitProblem problem, double[] c, double[] r, double[][] jac, int n, int k) {
-        if (!problem.evaluate(c, r, jac)) return Double.NaN;
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            s += r[i] * r[i];
-            double[] row = jac[i];
-            for (int j = 0; j < k; j++) if (!(Math.abs(row[j]) <= Double.MAX_VALUE)) return Double.NaN;
+        if (!problem.evaluateColumns(c, r, jac)) return Double.NaN;
+        for (int j = 0; j < k; j++) {
+            double[] col = jac[j];
+            for (int i = 0; i < n; i++) if (!(Math.abs(col[i]) <= Double.MAX_VALUE)) return Double.NaN;
         }
+        double s = 0;
+        for (int i = 0; i < n; i++) s += r[i] * r[i];
         return Double.isFinite(s) ? s : Double.NaN;
     }
 
-    /** a = JᵀJ (row-major k×k), g = Jᵀr, d = max(d, diag(a)) with zero diagonals treated as 1 on first use. */
+    /**
+     * a = JᵀJ (row-major k×k), g = Jᵀr, d = max(d, diag(a)) with zero diagonals treated as 1 on first use. Every sum
+     * runs over i in ascending order.
+     */
     private static void normalEquations(double[][] jac, double[] r, int n, int k, double[] a, double[] g, double[] d) {
         if (k <= 3) {
             smallNormalEquations(jac, r, n, k, a, g);
@@ -147,12 +150,12 @@ final class DampedGaussNewton {
     /** k ≤ 3 (the paper's repeat prior allows at most three constants): sums in locals, unrolled. */
     private static void smallNormalEquations(double[][] jac, double[] r, int n, int k, double[] a, double[] g) {
         double a00 = 0, a10 = 0, a11 = 0, a20 = 0, a21 = 0, a22 = 0, g0 = 0, g1 = 0, g2 = 0;
+        double[] c0 = jac[0], c1 = k > 1 ? jac[1] : null, c2 = k > 2 ? jac[2] : null;
         for (int i = 0; i < n; i++) {
-            double[] row = jac[i];
             double ri = r[i];
-            double j0 = row[0];
-            double j1 = k > 1 ? row[1] : 0;
-            double j2 = k > 2 ? row[2] : 0;
+            double j0 = c0[i];
+            double j1 = k > 1 ? c1[i] : 0;
+            double j2 = k > 2 ? c2[i] : 0;
             a00 += j0 * j0;
             a10 += j1 * j0;
             a11 += j1 * j1;
@@ -179,13 +182,12 @@ final class DampedGaussNewton {
         java.util.Arrays.fill(a, 0, k * k, 0);
         java.util.Arrays.fill(g, 0, k, 0);
         for (int i = 0; i < n; i++) {
-            double[] row = jac[i];
             double ri = r[i];
             for (int p = 0; p < k; p++) {
-                double jp = row[p];
+                double jp = jac[p][i];
                 g[p] += jp * ri;
                 int base = p * k;
-                for (int q = 0; q <= p; q++) a[base + q] += jp * row[q];
+                for (int q = 0; q <= p; q++) a[base + q] += jp * jac[q][i];
             }
         }
         for (int p = 0; p < k; p++) {

@@ -159,6 +159,33 @@ public final class CompiledProgram {
      * @return as {@link #evaluate}
      */
     public double[] evaluateWithJacobian(double[][] x, int rows, double[] constants, Workspace ws, double[][] jacobian) {
+        double[] y = evaluateTangents(x, rows, constants, ws);
+        if (y == null) return null;
+        double[][] tan = ws.tangents(rows, constantCount);
+        for (int i = 0; i < rows; i++) {
+            double[] row = jacobian[i];
+            for (int j = 0; j < constantCount; j++) row[j] = tan[j][i];
+        }
+        return y;
+    }
+
+    /**
+     * As {@link #evaluateWithJacobian}, with the Jacobian column by column: d yhat_i / d c_j into
+     * {@code columns[j][i]} (the order in which it is computed, so no transposition).
+     *
+     * @param columns one array of at least {@code rows} values per constant (untouched when invalid)
+     */
+    public double[] evaluateWithJacobianColumns(double[][] x, int rows, double[] constants, Workspace ws,
+                                                double[][] columns) {
+        double[] y = evaluateTangents(x, rows, constants, ws);
+        if (y == null) return null;
+        double[][] tan = ws.tangents(rows, constantCount);
+        for (int j = 0; j < constantCount; j++) System.arraycopy(tan[j], 0, columns[j], 0, rows);
+        return y;
+    }
+
+    /** Values and, in the workspace's tangent columns, the Jacobian (see {@link #evaluateWithJacobian}). */
+    private double[] evaluateTangents(double[][] x, int rows, double[] constants, Workspace ws) {
         if (!constantsFinite(constants)) return null;
         double[][] reg = ws.registers(rows, registerCount);
         double[][] tan = ws.tangents(rows, constantCount);
@@ -184,22 +211,28 @@ public final class CompiledProgram {
             // unary built-ins ignore b (their unused operand slot names register 0)
             double[] b = t == null || t.arity() == 2 ? operand(code[k + B], reg, x) : null;
             if (lo < hi) {
-                // partials before the value: out may alias an argument
-                if (t == null) Kernels.partials(op, a, b, da, db, rows);
-                else t.partials(a, b, da, b == null ? null : db, rows);
-                for (int j = lo; j < mid; j++) scale(tan[j], da, rows);
-                for (int j = mid; j < hi; j++) scale(tan[j], db, rows);
+                // partials before the value: out may alias an argument. add, sub and mul (most instructions over a
+                // constant) skip the partial columns: multiplying by the partial's own value is exactly what the
+                // general path does (t·1.0 = t), without filling or copying da/db first.
+                if (op == Kernels.ADD) {
+                    // both partials are 1: the tangents are unchanged
+                } else if (op == Kernels.SUB) {
+                    for (int j = mid; j < hi; j++) scale(tan[j], -1.0, rows);
+                } else if (op == Kernels.MUL) {
+                    for (int j = lo; j < mid; j++) scale(tan[j], b, rows);
+                    for (int j = mid; j < hi; j++) scale(tan[j], a, rows);
+                } else {
+                    if (t == null) Kernels.partials(op, a, b, da, db, rows);
+                    else t.partials(a, b, da, b == null ? null : db, rows);
+                    for (int j = lo; j < mid; j++) scale(tan[j], da, rows);
+                    for (int j = mid; j < hi; j++) scale(tan[j], db, rows);
+                }
             }
             if (t == null) Kernels.apply(op, a, b, out, rows);
             else t.apply(a, b, out, rows);
             if (code[k + CHECK] != 0 && !allFinite(out, rows)) return null;
         }
-        double[] y = operand(result, reg, x);
-        for (int i = 0; i < rows; i++) {
-            double[] row = jacobian[i];
-            for (int j = 0; j < constantCount; j++) row[j] = tan[j][i];
-        }
-        return y;
+        return operand(result, reg, x);
     }
 
     private static double[] operand(int o, double[][] reg, double[][] x) {
@@ -208,6 +241,10 @@ public final class CompiledProgram {
 
     private static void scale(double[] t, double[] d, int n) {
         for (int i = 0; i < n; i++) t[i] *= d[i];
+    }
+
+    private static void scale(double[] t, double d, int n) {
+        for (int i = 0; i < n; i++) t[i] *= d;
     }
 
     private boolean constantsFinite(double[] c) {

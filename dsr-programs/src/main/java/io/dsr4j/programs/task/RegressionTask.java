@@ -308,13 +308,7 @@ public final class RegressionTask {
             double[][] x = xTrain;
             double[] yHat = jacobian == null ? program.evaluate(x, nTrain, c, ws)
                     : program.evaluateWithJacobian(x, nTrain, c, ws, jacobian);
-            if (yHat == null) return false;
-            double[] y = yTrain;
-            for (int i = 0; i < nTrain; i++) {
-                double r = yHat[i] - y[i];
-                if (!Double.isFinite(r)) return false;
-                residuals[i] = r;
-            }
+            if (!residuals(yHat, residuals)) return false;
             if (jacobian != null) {
                 // Where a partial derivative does not exist (sqrt at 0, ...) use 0 so the optimizer stays finite.
                 int k = program.constantCount();
@@ -324,6 +318,35 @@ public final class RegressionTask {
                 }
             }
             if (sqrtWeights != null) weigh(residuals, jacobian);
+            return true;
+        }
+
+        /** As {@link #evaluate}, with the Jacobian by columns (no transposition; the same values). */
+        @Override
+        public boolean evaluateColumns(double[] c, double[] residuals, double[][] columns) {
+            double[] yHat = program.evaluateWithJacobianColumns(xTrain, nTrain, c, ws, columns);
+            if (!residuals(yHat, residuals)) return false;
+            int k = program.constantCount();
+            for (int j = 0; j < k; j++) {
+                double[] col = columns[j];
+                for (int i = 0; i < nTrain; i++) if (!Double.isFinite(col[i])) col[i] = 0;
+                if (sqrtWeights != null) {
+                    for (int i = 0; i < nTrain; i++) col[i] *= sqrtWeights[i];
+                }
+            }
+            if (sqrtWeights != null) weigh(residuals, null);
+            return true;
+        }
+
+        /** residuals = yHat − y; false when yHat is null (invalid program) or a residual is not finite. */
+        private boolean residuals(double[] yHat, double[] residuals) {
+            if (yHat == null) return false;
+            double[] y = yTrain;
+            for (int i = 0; i < nTrain; i++) {
+                double r = yHat[i] - y[i];
+                if (!Double.isFinite(r)) return false;
+                residuals[i] = r;
+            }
             return true;
         }
 

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -247,6 +248,29 @@ class LevenbergMarquardtConstantOptimizerTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void aProblemWithoutItsOwnColumnsGivesTheRowsTransposed() {
+        // FitProblem's default evaluateColumns (what the cholesky solver calls on a problem written by rows)
+        CurveProblem p = CurveProblem.exact(2, CurveProblem.grid(0.5, 2, 7), new double[] {1.5, -0.8}, (c, x, g) -> {
+            if (g != null) {
+                g[0] = Math.exp(c[1] * x);
+                g[1] = c[0] * x * Math.exp(c[1] * x);
+            }
+            return c[0] * Math.exp(c[1] * x);
+        });
+        double[] c = {0.3, 0.9};
+        double[] r1 = new double[7], r2 = new double[7];
+        double[][] rows = new double[7][2], cols = new double[2][7];
+        assertTrue(p.evaluate(c, r1, rows));
+        assertTrue(p.evaluateColumns(c, r2, cols));
+        assertArrayEquals(r1, r2, 0.0);
+        for (int i = 0; i < 7; i++) {
+            assertEquals(rows[i][0], cols[0][i], 0.0);
+            assertEquals(rows[i][1], cols[1][i], 0.0);
+        }
+        assertNotEquals(0.0, cols[1][3]);
     }
 
     @Test

@@ -165,6 +165,40 @@ class CompiledProgramTest {
     }
 
     @Test
+    void jacobianByColumnsIsTheJacobianByRowsTransposed() {
+        Library lib = LibraryBuilder.build(2, ALL, false, BuiltinTokensPlugin.factories());
+        Rng rng = new Rng(11);
+        int rows = 9;
+        double[][] x = new double[2][rows];
+        for (double[] col : x) for (int i = 0; i < rows; i++) col[i] = rng.nextDouble() * 4 - 2;
+        Workspace ws = new Workspace();
+        int valid = 0;
+        for (int n = 0; n < 2000; n++) {
+            int[] t = RandomTraversals.next(lib, rng, 2, 25);
+            int nc = Programs.constCount(t, lib);
+            if (nc == 0) continue;
+            CompiledProgram p = CompiledProgram.compile(t, lib);
+            double[] c = new double[nc];
+            for (int j = 0; j < nc; j++) c[j] = rng.nextDouble() * 4 - 2;
+            double[][] jac = new double[rows][nc];
+            double[] y = p.evaluateWithJacobian(x, rows, c, ws, jac);
+            double[] y0 = y == null ? null : Arrays.copyOf(y, rows);
+            double[][] cols = new double[nc][rows];
+            double[] y1 = p.evaluateWithJacobianColumns(x, rows, c, ws, cols);
+            if (y0 == null) {
+                assertNull(y1);
+                continue;
+            }
+            valid++;
+            assertArrayEquals(y0, Arrays.copyOf(y1, rows), 0.0);
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < nc; j++) assertEquals(jac[i][j], cols[j][i], 0.0);
+            }
+        }
+        assertTrue(valid > 300, valid + " valid programs");
+    }
+
+    @Test
     void jacobianMatchesFiniteDifferences() {
         Library lib = LibraryBuilder.build(2, ALL, false, BuiltinTokensPlugin.factories());
         Rng rng = new Rng(7);

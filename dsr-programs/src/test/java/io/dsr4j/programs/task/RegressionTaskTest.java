@@ -190,6 +190,41 @@ class RegressionTaskTest {
     }
 
     @Test
+    void jacobianByColumnsIsTheJacobianByRowsTransposed() {
+        // weighted and unweighted; the last point divides by zero at x = 0.5 (invalid in both forms)
+        double[] x = {0.1, 0.5, 0.9, 1.3, 1.7, 2.1};
+        double[] y = Arrays.stream(x).map(v -> Math.exp(0.7 * v) / v).toArray();
+        Dataset d = new Dataset("cols", new double[][] {x}, y, new double[][] {x}, y, y, null, null);
+        Library lib = LibraryBuilder.build(1, List.of("add", "sub", "mul", "div", "exp", "sin", "const"), false,
+                BuiltinTokensPlugin.factories());
+        int[] p = tr(lib, "add,div,exp,mul,const,x1,sub,x1,const,sin,mul,const,x1");
+        double[][] points = {{0.7, 3.0, 1.2}, {-0.4, 0.1, 2.5}, {0.7, 0.5, 1.0}};
+        for (double[] w : new double[][] {null, {1, 2, 0.5, 3, 1, 0.25}}) {
+            int[] calls = new int[1];
+            ConstantOptimizer opt = (fp, start) -> {
+                int n = fp.residualCount(), k = fp.constantCount();
+                for (double[] c : points) {
+                    double[] r1 = new double[n], r2 = new double[n];
+                    double[][] rows = new double[n][k], cols = new double[k][n];
+                    boolean v1 = fp.evaluate(c, r1, rows), v2 = fp.evaluateColumns(c, r2, cols);
+                    assertEquals(v1, v2);
+                    assertArrayEquals(r1, r2, 0.0);
+                    for (int i = 0; i < n; i++) {
+                        for (int j = 0; j < k; j++) assertEquals(rows[i][j], cols[j][i], 0.0, "d r_" + i + " / d c_" + j);
+                    }
+                    calls[0]++;
+                }
+                return start;
+            };
+            RegressionTask t = w == null ? task(d, List.of("add", "sub", "mul", "div", "exp", "sin", "const"), opt)
+                    : new RegressionTask(d, lib, BuiltinRewardsPlugin.factories().get("neg_mse").create(y, new double[0], w),
+                    opt, 1e-12, false, w);
+            t.score(p, t.newWorkspace());
+            assertEquals(points.length, calls[0]);
+        }
+    }
+
+    @Test
     void metricSeesExactlyTrainingSizeEvenWithLargerTestSet() {
         Dataset d = nguyen1(20, 200);
         Library lib = LibraryBuilder.build(1, KOZA, false, BuiltinTokensPlugin.factories());
