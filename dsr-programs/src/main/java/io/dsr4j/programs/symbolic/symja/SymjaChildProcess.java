@@ -31,21 +31,25 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@link SymbolicMath} served by a child JVM ({@link SymjaServer}: the same java binary and class path), for processes
- * that run many runs one after another (grids). A timed-out computation cannot be stopped from outside in a JVM
- * (JAS's polynomial arithmetic ignored interrupts and ran on for minutes, taking a core from later runs): a child can be
- * killed. The child starts with the first call or {@link #prepare()} (its start-up, 1-3 s, does not count against the
- * call's limit), serves
- * every later call, and is killed (and waited for) when a call reaches its limit or the child misbehaves; the next call
- * starts a new one. The child times each call's limit itself, as {@link SymjaMath} does in process, so answers are the
- * same; the parent waits {@link #GRACE} longer, then kills. A child that dies or answers garbage gives raw forms with
+ * that run many runs one after another (grids). A timed-out computation cannot always be stopped inside a JVM (JAS's
+ * polynomial arithmetic once ran on for minutes past its limit, taking a core from later runs): a child can be killed.
+ * The child starts with the first call or {@link #prepare()} (its start-up, 1-3 s, does not count against the call's
+ * limit) and serves every later call. It times each call's limit itself with {@link SymjaMath}, as in process, so
+ * answers are the same; past the limit Symja is asked to stop and its worker interrupted, and if the child still finds
+ * a thread computing in Symja, or no answer comes within the limit plus {@link #GRACE}, the child is killed (and waited
+ * for), and the next call starts a new one. A child that stopped its computation is kept: a new child's JIT is cold,
+ * and killing after every timeout made the next simplifications 2-5x slower than in process (more of them timed out). A child that dies or answers garbage gives raw forms with
  * status {@code failed} or an unknown verdict. The child ends with {@link #close()} or when this JVM ends (its stdin
  * closes). If no child can be started (no java binary, a class path it cannot load), this says so once on stderr and
  * simplifies in this JVM instead. Calls are served one at a time.
  */
 public final class SymjaChildProcess implements SymbolicMath {
 
-    /** Time past a call's limit that the parent waits for the child's answer (pipes, the child's own timeout path). */
-    static final Duration GRACE = Duration.ofMillis(500);
+    /**
+     * Time past a call's limit that the parent waits for the child's answer: the child's own timeout path (up to 1 s
+     * for its worker to stop, then a look at its threads) and the pipes.
+     */
+    static final Duration GRACE = Duration.ofSeconds(2);
     /** Longest time a child may take to start (JVM start-up and Symja's, 1-3 s on an idle machine). */
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
     /** JVM options of the child: a small heap with the serial collector (it runs one computation at a time). */
@@ -132,7 +136,7 @@ public final class SymjaChildProcess implements SymbolicMath {
                     SymjaWire.SIMPLIFY, limit);
             return switch (x.outcome) {
                 case ANSWERED -> {
-                    if (x.answer.simplified().status() == Simplified.Status.TIMEOUT) killChild(); // may be computing still
+                    if (x.answer.stillComputing()) killChild();
                     yield x.answer.simplified();
                 }
                 case TIMEOUT -> Simplified.raw(raw, Simplified.Status.TIMEOUT);
@@ -151,7 +155,7 @@ public final class SymjaChildProcess implements SymbolicMath {
             Exchange x = exchange(SymjaWire.recoversRequest(id, target.source(), target.variableCount(), model,
                     limit.toMillis()), id, SymjaWire.RECOVERS, limit);
             if (x.outcome != Outcome.ANSWERED) return Verdict.UNKNOWN;
-            if (x.answer.timedOut()) killChild();
+            if (x.answer.stillComputing()) killChild();
             return x.answer.verdict();
         }
     }

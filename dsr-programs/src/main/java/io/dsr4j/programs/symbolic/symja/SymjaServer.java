@@ -19,7 +19,9 @@ import java.time.Duration;
  * The main class of the child JVM that {@link SymjaChildProcess} starts: serves simplifications and symbolic
  * comparisons with an in-process {@link SymjaMath}, one request at a time, over stdin/stdout ({@link SymjaWire}).
  * Exits when stdin ends (its parent closed it or died) or on a malformed request. Its stdout carries frames only:
- * whatever a library prints goes to stderr.
+ * whatever a library prints goes to stderr. An answer to a call that reached its limit says whether a thread of this
+ * process is still inside Symja or JAS code once {@link SymjaMath} has asked the computation to stop: the parent then
+ * kills this process.
  */
 public final class SymjaServer {
 
@@ -60,7 +62,8 @@ public final class SymjaServer {
     private static byte[] answer(SymjaMath math, SymjaWire.Request r) {
         Duration limit = Duration.ofMillis(r.limitMillis());
         if (r.kind() == SymjaWire.SIMPLIFY) {
-            return SymjaWire.simplifyAnswer(r.id(), math.simplify(r.program(), r.raw(), r.check(), limit));
+            Simplified s = math.simplify(r.program(), r.raw(), r.check(), limit);
+            return SymjaWire.simplifyAnswer(r.id(), s, s.status() == Simplified.Status.TIMEOUT && computing());
         }
         BenchmarkExpression target;
         try {
@@ -69,6 +72,19 @@ public final class SymjaServer {
             return SymjaWire.recoversAnswer(r.id(), Verdict.UNKNOWN, false);
         }
         SymjaMath.TimedVerdict v = math.recoversTimed(target, r.program(), limit);
-        return SymjaWire.recoversAnswer(r.id(), v.verdict(), v.timedOut());
+        return SymjaWire.recoversAnswer(r.id(), v.verdict(), v.timedOut() && computing());
+    }
+
+    /** Whether a thread other than this one is inside Symja or JAS code (an idle worker waits in its queue). */
+    static boolean computing() {
+        Thread self = Thread.currentThread();
+        for (var e : Thread.getAllStackTraces().entrySet()) {
+            if (e.getKey() == self || !e.getKey().isAlive()) continue;
+            for (StackTraceElement f : e.getValue()) {
+                String c = f.getClassName();
+                if (c.startsWith("org.matheclipse.") || c.startsWith("edu.jas.")) return true;
+            }
+        }
+        return false;
     }
 }

@@ -37,8 +37,11 @@ final class SymjaWire {
     record Request(long id, byte kind, long limitMillis, SymbolicProgram program, Simplified.RawForms raw,
                    SymbolicMath.Check check, String targetSource, int targetVariables) { }
 
-    /** A decoded answer: {@code simplified} for simplify, else {@code verdict} and whether the limit was reached. */
-    record Answer(long id, Simplified simplified, Verdict verdict, boolean timedOut) { }
+    /**
+     * A decoded answer: {@code simplified} for simplify, else {@code verdict}; {@code stillComputing}: the call reached
+     * its limit and the child could not stop the computation (it must be killed).
+     */
+    record Answer(long id, Simplified simplified, Verdict verdict, boolean stillComputing) { }
 
     static void writeFrame(DataOutputStream out, byte[] payload) throws IOException {
         out.writeInt(payload.length);
@@ -123,7 +126,7 @@ final class SymjaWire {
         return r;
     }
 
-    static byte[] simplifyAnswer(long id, Simplified s) {
+    static byte[] simplifyAnswer(long id, Simplified s, boolean stillComputing) {
         return encode(out -> {
             out.writeLong(id);
             out.writeByte(SIMPLIFY);
@@ -131,15 +134,16 @@ final class SymjaWire {
             writeString(out, s.latex());
             writeString(out, s.sympy());
             writeString(out, s.status().name());
+            out.writeBoolean(stillComputing);
         });
     }
 
-    static byte[] recoversAnswer(long id, Verdict v, boolean timedOut) {
+    static byte[] recoversAnswer(long id, Verdict v, boolean stillComputing) {
         return encode(out -> {
             out.writeLong(id);
             out.writeByte(RECOVERS);
             writeString(out, v.name());
-            out.writeBoolean(timedOut);
+            out.writeBoolean(stillComputing);
         });
     }
 
@@ -152,7 +156,8 @@ final class SymjaWire {
         try {
             if (kind == SIMPLIFY) {
                 String infix = readString(in), latex = readString(in), sympy = readString(in);
-                a = new Answer(id, new Simplified(infix, latex, sympy, Simplified.Status.valueOf(readString(in))), null, false);
+                Simplified.Status status = Simplified.Status.valueOf(readString(in));
+                a = new Answer(id, new Simplified(infix, latex, sympy, status), null, in.readBoolean());
             } else {
                 a = new Answer(id, null, Verdict.valueOf(readString(in)), in.readBoolean());
             }
