@@ -57,7 +57,7 @@ class BuiltinPluginDefaultsTest {
                 "entropy_gamma", 0.7, "epsilon", 0.05), section(c, "estimator"));
         assertEquals(map("type", "lm", "max_iterations", 50L, "max_evaluations", 200L, "cost_tolerance", 1e-10,
                 "parameter_tolerance", 1e-10, "ortho_tolerance", 1e-10, "initial_step_bound", 100.0, "restarts", 0L,
-                "restart_range", 10.0, "seed", 0L, "solver", "cholesky"), section(c, "training.const_optimizer"));
+                "restart_range", 10.0, "seed", 0L, "solver", "hipparchus"), section(c, "training.const_optimizer"));
         assertEquals(map(
                 "length", map("on", true, "min_", 4L, "max_", 64L),
                 "repeat", map("on", true, "tokens", List.of("const"), "min_", null, "max_", 3L),

@@ -281,9 +281,9 @@ class LevenbergMarquardtConstantOptimizerTest {
         assertEquals(2, s.restarts());
         assertEquals(1e-6, s.costRelativeTolerance());
         assertEquals(LevenbergMarquardtSettings.defaults().maxEvaluations(), s.maxEvaluations());
-        assertEquals("cholesky", s.solver());
-        assertEquals("hipparchus", LevenbergMarquardtSettings.from(Params.of("training.const_optimizer",
-                Map.of("solver", "hipparchus"))).solver());
+        assertEquals("hipparchus", s.solver());
+        assertEquals("cholesky", LevenbergMarquardtSettings.from(Params.of("training.const_optimizer",
+                Map.of("solver", "cholesky"))).solver());
         assertThrows(ConfigException.class, () -> LevenbergMarquardtSettings.from(
                 Params.of("training.const_optimizer", Map.of("solver", "qr"))));
         ConfigException e = assertThrows(ConfigException.class, () -> LevenbergMarquardtSettings.from(
