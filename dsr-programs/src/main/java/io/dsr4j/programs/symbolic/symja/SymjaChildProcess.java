@@ -75,13 +75,19 @@ public final class SymjaChildProcess implements SymbolicMath {
         this.warnings = warnings;
     }
 
-    /** java from this JVM's home, {@link #JVM_OPTIONS}, this JVM's class path and {@link SymjaServer}. */
+    /**
+     * java from this JVM's home, {@link #JVM_OPTIONS} (and this JVM's {@code slf4j.provider}), this JVM's class path
+     * and {@link SymjaServer}.
+     */
     static List<String> defaultCommand() {
         boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
         Path java = Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
         List<String> c = new ArrayList<>();
         c.add(java.toString());
         c.addAll(JVM_OPTIONS);
+        // the launcher's choice among several SLF4J providers (Spark mode), else the child warns about each start
+        String slf4j = System.getProperty("slf4j.provider");
+        if (slf4j != null) c.add("-Dslf4j.provider=" + slf4j);
         c.add("-cp");
         c.add(classPath());
         c.add(SymjaServer.class.getName());
