@@ -31,7 +31,7 @@ public final class PriorEnvironment implements SamplingEnvironment {
     /** Per-thread reusable buffers. */
     static final class Workspace {
         final TreeState state;
-        double[] adjust = new double[0];
+        double[] adjust = new double[0]; // all zero between steps (see PriorEpisode.unfinishedPriors)
         long generation;
 
         Workspace(TreeState state) {
@@ -66,7 +66,10 @@ public final class PriorEnvironment implements SamplingEnvironment {
         ws.generation++;
         ws.state.reset(n);
         int cells = Math.multiplyExact(n, library.size());
+        // the episode keeps adjust all zero between steps (PriorEpisode.unfinishedPriors); clearing it here also
+        // covers a prior that wrote to rows it should not have
         if (ws.adjust.length < cells) ws.adjust = new double[cells];
+        else Arrays.fill(ws.adjust, 0, cells, 0.0);
         return new PriorEpisode(this, ws, ws.generation);
     }
 

@@ -48,22 +48,33 @@ public final class PriorEpisode implements Episode {
         double[] adjust = ws.adjust;
         int[] rows = state.unfinishedRows();
         int live = state.unfinishedCount();
-        for (int i = 0; i < live; i++) { // the priors add to unfinished rows only; finished rows are never read
-            int offset = rows[i] * stride;
-            Arrays.fill(adjust, offset, offset + stride, 0.0);
-        }
+        // adjust is all zero here (start() clears it, and each row is cleared below as it is read, or on a failure),
+        // so the priors add to zeros without a clearing pass per step.
         boolean atStart = steps == 0;
-        env.joint(state, atStart, adjust);
+        try {
+            env.joint(state, atStart, adjust);
+        } catch (RuntimeException | Error e) {
+            clear(adjust, rows, 0, live, stride);
+            throw e;
+        }
         for (int i = 0; i < live; i++) {
             int row = rows[i], offset = row * stride;
             boolean anyAllowed = false;
             for (int k = offset, end = offset + stride; k < end; k++) {
                 double v = adjust[k];
+                adjust[k] = 0.0;
                 anyAllowed |= v != Double.NEGATIVE_INFINITY;
                 out[k] = (float) v;
             }
-            if (!anyAllowed) throw env.conflict(state, row, atStart);
+            if (!anyAllowed) {
+                clear(adjust, rows, i + 1, live, stride);
+                throw env.conflict(state, row, atStart);
+            }
         }
+    }
+
+    private static void clear(double[] adjust, int[] rows, int from, int to, int stride) {
+        for (int i = from; i < to; i++) Arrays.fill(adjust, rows[i] * stride, rows[i] * stride + stride, 0.0);
     }
 
     @Override

@@ -120,6 +120,69 @@ class PriorEnvironmentTest {
         assertEquals("add,x1,x1", ep.prefix(1));
     }
 
+    /**
+     * The episode keeps its prior buffer zeroed between steps instead of clearing it per step: on random prefixes,
+     * over many episodes of changing sizes that reuse one workspace, every unfinished row's prior must equal the sum
+     * of each prior's own adjustment recomputed from scratch on a fresh tree state. The second environment's priors
+     * contradict each other after some prefixes: episodes that hit a conflict are abandoned mid-way, and the
+     * episodes after them must still be exact.
+     */
+    @Test
+    void episodePriorsEqualPriorsRecomputedFromScratch() {
+        Library koza = TestLibraries.koza(1);
+        PriorEnvironment conflicting = PriorHarness.env(koza, map(
+                "length", map("min_", 2, "max_", 4, "on", true),
+                "repeat", map("tokens", "x1", "max_", 1, "on", true),
+                "uniform_arity", map("on", true),
+                "soft_length", map("loc", 2, "scale", 1, "on", true)));
+        assertEquals(0, checkAgainstRecomputed(PriorHarness.env(ckoza, DEFAULTS), 40, 1500));
+        assertTrue(checkAgainstRecomputed(conflicting, 60, 500) > 0, "no episode hit a conflict");
+    }
+
+    /** Random episodes on one environment (one thread: one workspace); returns the number that hit a conflict. */
+    private static int checkAgainstRecomputed(PriorEnvironment env, int episodes, int minRows) {
+        Library lib = env.library();
+        int L = lib.size();
+        java.util.Random rng = new java.util.Random(5);
+        int checkedRows = 0, conflicts = 0;
+        for (int episode = 0; episode < episodes; episode++) {
+            int n = 1 + rng.nextInt(40);
+            PriorEpisode ep = env.start(n);
+            TreeState fresh = env.newState();
+            fresh.reset(n);
+            float[] out = new float[n * L];
+            int[] next = new int[n];
+            for (int t = 0; !ep.allFinished(); t++) {
+                java.util.Arrays.fill(out, Float.NaN);
+                try {
+                    ep.unfinishedPriors(out);
+                } catch (ConfigException e) {
+                    conflicts++;
+                    break; // abandoned: its rows' buffers must not leak into the next episode
+                }
+                int[] rows = ep.unfinishedRows();
+                for (int i = 0, live = ep.unfinishedCount(); i < live; i++) {
+                    int r = rows[i];
+                    double[][] parts = env.contributions(fresh, r, t == 0);
+                    java.util.List<Integer> allowed = new java.util.ArrayList<>();
+                    for (int k = 0; k < L; k++) {
+                        double sum = 0;
+                        for (double[] part : parts) sum += part[k];
+                        assertEquals((float) sum, out[r * L + k],
+                                "episode " + episode + ", row " + r + ", position " + t + ", token " + lib.name(k));
+                        if (sum != Double.NEGATIVE_INFINITY) allowed.add(k);
+                    }
+                    next[r] = allowed.get(rng.nextInt(allowed.size()));
+                    checkedRows++;
+                }
+                ep.advance(next);
+                fresh.advance(next);
+            }
+        }
+        assertTrue(checkedRows >= minRows, "checked only " + checkedRows + " rows");
+        return conflicts;
+    }
+
     @Test
     void contradictoryPriorsFailWithAnExplanation() {
         Library koza = TestLibraries.koza(1);
