@@ -21,8 +21,23 @@ interface FloatKernels {
      */
     void product(float[][] a, int rows, int depth, float[] w, int n, float[][] out);
 
+    /**
+     * As {@link #product}, but each row's chains start from {@code start[i][j]} instead of {@code out[i][j]}: bit for
+     * bit copying {@code start[i]} to {@code out[i]} and calling {@link #product}, without the copy. {@code start[i]}
+     * may be {@code out[i]}; otherwise it is only read (rows may share one, e.g. a bias).
+     */
+    void productFrom(float[][] a, int rows, int depth, float[] w, int n, float[][] start, float[][] out);
+
     /** In place: {@code x[off..off+n) = tanh(x)} ({@link #tanh(float)} lane-wise). */
     void tanh(float[] x, int off, int n);
+
+    /**
+     * An LSTM cell after its products, as {@link RnnNetwork#lstmActivations} in float: {@code g} holds the h-wide
+     * pre-activations (i, f, g, o; i, f, o halved, see {@link RnnNetwork#sync()}) and is overwritten; writes the new
+     * state {@code c} (in place) and {@code hOut}; {@code aux} is scratch (tanh of the new c). Every implementation
+     * computes {@link #SCALAR}'s operations element by element, so bit-identical.
+     */
+    void lstm(int h, boolean first, float[] g, float[] c, float[] hOut, float[] aux);
 
     float CLAMP = 9.0f;
     float P0 = (float) FastActivations.P0, P1 = (float) FastActivations.P1, P2 = (float) FastActivations.P2,
@@ -42,6 +57,19 @@ interface FloatKernels {
         return xc * p / q;
     }
 
+    /** {@link #lstm}'s new cell state for units j ≥ from (σ(a) = ½ + ½·tanh(a/2); aux = the new c). */
+    static void lstmState(float[] g, float[] c, float[] aux, int h, boolean first, int from) {
+        for (int j = from; j < h; j++) {
+            float i = 0.5f + 0.5f * g[j], f = 0.5f + 0.5f * g[h + j], gg = g[2 * h + j];
+            aux[j] = c[j] = first ? i * gg : Math.fma(f, c[j], i * gg);
+        }
+    }
+
+    /** {@link #lstm}'s output for units j ≥ from: h = σ(o)·tanh(c), {@code aux} holding tanh(c). */
+    static void lstmOutput(float[] g, float[] aux, float[] hOut, int h, int from) {
+        for (int j = from; j < h; j++) hOut[j] = (0.5f + 0.5f * g[3 * h + j]) * aux[j];
+    }
+
     /** Plain Java: k-outer loops that C2 can vectorise. */
     FloatKernels SCALAR = new FloatKernels() {
         @Override
@@ -57,8 +85,22 @@ interface FloatKernels {
         }
 
         @Override
+        public void productFrom(float[][] a, int rows, int depth, float[] w, int n, float[][] start, float[][] out) {
+            for (int i = 0; i < rows; i++) if (start[i] != out[i]) System.arraycopy(start[i], 0, out[i], 0, n);
+            product(a, rows, depth, w, n, out);
+        }
+
+        @Override
         public void tanh(float[] x, int off, int n) {
             for (int i = off, end = off + n; i < end; i++) x[i] = FloatKernels.tanh(x[i]);
+        }
+
+        @Override
+        public void lstm(int h, boolean first, float[] g, float[] c, float[] hOut, float[] aux) {
+            tanh(g, 0, 4 * h);
+            FloatKernels.lstmState(g, c, aux, h, first, 0);
+            tanh(aux, 0, h);
+            FloatKernels.lstmOutput(g, aux, hOut, h, 0);
         }
 
         @Override

@@ -102,11 +102,20 @@ final class FloatSampler {
      */
     void step(int[] rows, int count, boolean first, int[] obsAction, int[] obsParent, int[] obsSibling,
               int[] obsDangling, float[][][] h, float[][][] c, Scratch s, Workspace ws) {
-        float[][] g = s.gates, in = s.inputs;
+        float[][] g = s.gates, in = s.inputs, start = s.starts;
+        // Products start from their first addend where it is stored already (a pair-table row, a bias) instead of
+        // from a copy of it: the same chains (FloatKernels.productFrom). At t = 0 there is no recurrent product, so
+        // layer 0's gates are gathered into g itself.
+        boolean fromTable = !first && pairGates != null && net.danglingRow < 0;
         for (int i = 0; i < count; i++) {
             int r = rows[i];
-            inputGates(net.actionIndex(obsAction[r]), net.parentIndex(obsParent[r]), net.siblingIndex(obsSibling[r]),
-                    obsDangling[r], g[i], ws);
+            if (fromTable) {
+                start[i] = pairGates[net.parentIndex(obsParent[r]) * siblingVocabulary + net.siblingIndex(obsSibling[r])];
+            } else {
+                inputGates(net.actionIndex(obsAction[r]), net.parentIndex(obsParent[r]), net.siblingIndex(obsSibling[r]),
+                        obsDangling[r], g[i], ws);
+                start[i] = g[i];
+            }
         }
         for (int l = 0; l < layers; l++) {
             int n = gateWidth[l], hl = units[l];
@@ -114,26 +123,27 @@ final class FloatSampler {
             if (l > 0) {
                 float[][] below = h[l - 1];
                 for (int i = 0; i < count; i++) {
-                    System.arraycopy(b[l], 0, g[i], 0, n);
+                    start[i] = b[l];
                     in[i] = below[rows[i]];
                 }
-                kernels.product(in, count, net.inputs[l], wx[l], n, g);
+                kernels.productFrom(in, count, net.inputs[l], wx[l], n, start, g);
+                for (int i = 0; i < count; i++) start[i] = g[i];
             }
             if (!first) {
                 for (int i = 0; i < count; i++) in[i] = hh[rows[i]];
-                kernels.product(in, count, hl, wh[l], n, g);
+                kernels.productFrom(in, count, hl, wh[l], n, start, g);
             }
             for (int i = 0; i < count; i++) {
                 int r = rows[i];
-                activations(hl, first, g[i], cc[r], hh[r], s.aux);
+                kernels.lstm(hl, first, g[i], cc[r], hh[r], s.aux);
             }
         }
         float[][] top = h[layers - 1], z = s.logits;
         for (int i = 0; i < count; i++) {
-            System.arraycopy(bout, 0, z[i], 0, logitWidth);
+            start[i] = bout;
             in[i] = top[rows[i]];
         }
-        kernels.product(in, count, net.spec.outputUnits(), wout, logitWidth, z);
+        kernels.productFrom(in, count, net.spec.outputUnits(), wout, logitWidth, start, z);
     }
 
     /** Layer 0's pre-activations: bias plus gathered kernel rows (one-hot); embeddings go through the double code. */
@@ -164,22 +174,13 @@ final class FloatSampler {
         for (int j = 0; j < n; j++) out[j] += x[j];
     }
 
-    /** LSTM gates (i, f, g, o; i, f, o hold a/2) → new c and h, as {@link RnnNetwork#lstmActivations} in float. */
-    private void activations(int h, boolean first, float[] g, float[] c, float[] hOut, float[] aux) {
-        kernels.tanh(g, 0, 4 * h);
-        for (int j = 0; j < h; j++) {
-            float i = 0.5f + 0.5f * g[j], f = 0.5f + 0.5f * g[h + j], gg = g[2 * h + j];
-            aux[j] = c[j] = first ? i * gg : Math.fma(f, c[j], i * gg);
-        }
-        kernels.tanh(aux, 0, h);
-        for (int j = 0; j < h; j++) hOut[j] = (0.5f + 0.5f * g[3 * h + j]) * aux[j];
-    }
-
     /** One thread's buffers for a slice of up to {@code rows} rows. */
     static final class Scratch {
         float[][] gates = new float[0][];
         float[][] logits = new float[0][];
         float[][] inputs = new float[0][];
+        /** Per row, where a product's chains start (a gates row, or a read-only row of the sampler). */
+        float[][] starts = new float[0][];
         float[] aux;
 
         void ensure(FloatSampler fs, int rows) {
@@ -188,6 +189,7 @@ final class FloatSampler {
             gates = new float[rows][fs.maxGateWidth()];
             logits = new float[rows][fs.logitWidth];
             inputs = new float[rows][];
+            starts = new float[rows][];
         }
     }
 }

@@ -341,7 +341,9 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     /**
      * One network step and one draw for the active rows {@code active[i..i+3]} (LSTM): per layer, the gathers per
      * row, then the products of all four rows at once through {@link LstmKernels} (each weight row loaded once for
-     * four rows). Each row's arithmetic is the same as one row at a time, so grouping never changes a result.
+     * four rows). Each row's arithmetic is the same as one row at a time, so grouping never changes a result. The
+     * products start from their first addend (the pair table's layer-0 row, a bias) where it is stored already,
+     * instead of from a copy of it ({@link LstmKernels#product4From}: the same sums).
      */
     private void sampleFour(int[] active, int i, int from, int t, Workspace ws) {
         RnnNetwork nn = net;
@@ -349,29 +351,41 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         int top = nn.layers - 1;
         boolean first = t == 0;
         int r0 = active[i], r1 = active[i + 1], r2 = active[i + 2], r3 = active[i + 3];
-        double[][] g = ws.gates4;
+        double[][] g = ws.gates4, start = ws.start4;
         for (int q = 0; q < 4; q++) {
             int r = active[i + q];
-            nn.inputGates(nn.actionIndex(obsAction[r]), nn.parentIndex(obsParent[r]), nn.siblingIndex(obsSibling[r]),
-                    obsDangling[r], g[q], ws.x);
+            // at t = 0 there is no recurrent product: the activations need the gates in g itself
+            double[] row = first ? null : nn.tableInputGates(nn.parentIndex(obsParent[r]), nn.siblingIndex(obsSibling[r]));
+            if (row == null) {
+                nn.inputGates(nn.actionIndex(obsAction[r]), nn.parentIndex(obsParent[r]), nn.siblingIndex(obsSibling[r]),
+                        obsDangling[r], g[q], ws.x);
+                row = g[q];
+            }
+            start[q] = row;
         }
         for (int l = 0; l <= top; l++) {
             int gh = nn.gates * nn.units[l];
             double[][] h = stateH[l], c = stateC[l];
             if (l > 0) {
                 double[][] below = stateH[l - 1];
-                for (int q = 0; q < 4; q++) System.arraycopy(nn.w.b[l], 0, g[q], 0, gh);
-                k.product4(below[r0], below[r1], below[r2], below[r3], nn.inputs[l], nn.w.wx[l], g[0], g[1], g[2], g[3], gh);
+                double[] b = nn.w.b[l];
+                k.product4From(below[r0], below[r1], below[r2], below[r3], nn.inputs[l], nn.w.wx[l], b, b, b, b,
+                        g[0], g[1], g[2], g[3], gh);
+                for (int q = 0; q < 4; q++) start[q] = g[q];
             }
-            if (!first) k.product4(h[r0], h[r1], h[r2], h[r3], nn.units[l], nn.w.wh[l], g[0], g[1], g[2], g[3], gh);
+            if (!first) {
+                k.product4From(h[r0], h[r1], h[r2], h[r3], nn.units[l], nn.w.wh[l], start[0], start[1], start[2], start[3],
+                        g[0], g[1], g[2], g[3], gh);
+            }
             for (int q = 0; q < 4; q++) {
                 int r = active[i + q];
                 nn.lstmActivations(l, first, g[q], c[r], h[r], c[r], ws.aux, k);
             }
         }
         double[][] z = ws.z4, hTop = stateH[top];
-        for (int q = 0; q < 4; q++) System.arraycopy(nn.w.bout, 0, z[q], 0, L);
-        k.product4(hTop[r0], hTop[r1], hTop[r2], hTop[r3], nn.spec.outputUnits(), nn.w.wout, z[0], z[1], z[2], z[3], L);
+        double[] bout = nn.w.bout;
+        k.product4From(hTop[r0], hTop[r1], hTop[r2], hTop[r3], nn.spec.outputUnits(), nn.w.wout, bout, bout, bout, bout,
+                z[0], z[1], z[2], z[3], L);
         for (int q = 0; q < 4; q++) {
             nn.outputLowerBound(z[q], ws.soft, ws.mix);
             draw(active[i + q], from, t, z[q], ws);
@@ -385,11 +399,13 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     private void draw(int r, int from, int t, double[] z, Workspace ws) {
         int width = sampleWidth;
         float[] stepPriors = ws.priors;
-        int po = (r - from) * L;
-        System.arraycopy(stepPriors, po, recPriors, (r * width + t) * L, L);
+        int po = (r - from) * L, rp = (r * width + t) * L;
+        float[] rec = recPriors;
         double m = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < L; k++) {
-            double v = z[k] + stepPriors[po + k];
+            float p = stepPriors[po + k];
+            rec[rp + k] = p; // the batch keeps the prior for scoring and training
+            double v = z[k] + p;
             z[k] = v;
             if (v > m) m = v;
         }

@@ -16,6 +16,16 @@ interface LstmKernels {
     void product4(double[] v0, double[] v1, double[] v2, double[] v3, int rows, double[][] w,
                   double[] o0, double[] o1, double[] o2, double[] o3, int n);
 
+    /**
+     * As {@link #product4}, but the sums start from {@code i_q} instead of {@code o_q}: {@code o_q[j] = i_q[j] +
+     * Σ_k v_q[k] · w[k][j]}, bit for bit what copying {@code i_q} to {@code o_q} and calling {@link #product4}
+     * computes, without the copy (e.g. a bias or a precomputed input row as the starting value). {@code i_q} may be
+     * {@code o_q}; otherwise it is only read.
+     */
+    void product4From(double[] v0, double[] v1, double[] v2, double[] v3, int rows, double[][] w,
+                      double[] i0, double[] i1, double[] i2, double[] i3,
+                      double[] o0, double[] o1, double[] o2, double[] o3, int n);
+
     void tanh(double[] a, int off, int n);
 
     /** {@code o[j] += Σ_k v[k] · w[k][j]} for j < n, k < rows: exactly {@link Vec#vecMat(double[], int, double[][], double[], int)}. */
@@ -30,6 +40,17 @@ interface LstmKernels {
             Vec.vecMat(v1, rows, w, o1, n);
             Vec.vecMat(v2, rows, w, o2, n);
             Vec.vecMat(v3, rows, w, o3, n);
+        }
+
+        @Override
+        public void product4From(double[] v0, double[] v1, double[] v2, double[] v3, int rows, double[][] w,
+                                 double[] i0, double[] i1, double[] i2, double[] i3,
+                                 double[] o0, double[] o1, double[] o2, double[] o3, int n) {
+            if (i0 != o0) System.arraycopy(i0, 0, o0, 0, n);
+            if (i1 != o1) System.arraycopy(i1, 0, o1, 0, n);
+            if (i2 != o2) System.arraycopy(i2, 0, o2, 0, n);
+            if (i3 != o3) System.arraycopy(i3, 0, o3, 0, n);
+            product4(v0, v1, v2, v3, rows, w, o0, o1, o2, o3, n);
         }
 
         @Override

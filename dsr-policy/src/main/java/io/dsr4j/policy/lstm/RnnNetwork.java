@@ -174,6 +174,15 @@ final class RnnNetwork {
         if (danglingRow >= 0) Vec.axpy(dangling, wx[danglingRow], g, gh);
     }
 
+    /**
+     * Layer 0's pre-activations for (parent, sibling) as a row of the pair table, when that row is all that
+     * {@link #inputGates} would compute (no other input is observed); null otherwise. Read-only: a product can start
+     * from it instead of from a copy.
+     */
+    double[] tableInputGates(int pi, int si) {
+        return pairGates != null && danglingRow < 0 ? pairGates[pi * siblingVocabulary + si] : null;
+    }
+
     /** x = [E_action[ai], E_parent[pi], E_sibling[si], dangling] (observed parts only). */
     void assembleEmbeddedInput(int ai, int pi, int si, int dangling, double[] x) {
         int e = embeddingSize;

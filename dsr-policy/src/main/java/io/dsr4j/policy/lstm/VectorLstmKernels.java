@@ -34,11 +34,18 @@ final class VectorLstmKernels implements LstmKernels {
     @Override
     public void product4(double[] v0, double[] v1, double[] v2, double[] v3, int rows, double[][] w,
                          double[] o0, double[] o1, double[] o2, double[] o3, int n) {
+        product4From(v0, v1, v2, v3, rows, w, o0, o1, o2, o3, o0, o1, o2, o3, n);
+    }
+
+    @Override
+    public void product4From(double[] v0, double[] v1, double[] v2, double[] v3, int rows, double[][] w,
+                             double[] i0, double[] i1, double[] i2, double[] i3,
+                             double[] o0, double[] o1, double[] o2, double[] o3, int n) {
         int lanes = S.length();
         int j = 0;
         for (; j + lanes <= n; j += lanes) {
-            DoubleVector a = DoubleVector.fromArray(S, o0, j), b = DoubleVector.fromArray(S, o1, j);
-            DoubleVector c = DoubleVector.fromArray(S, o2, j), d = DoubleVector.fromArray(S, o3, j);
+            DoubleVector a = DoubleVector.fromArray(S, i0, j), b = DoubleVector.fromArray(S, i1, j);
+            DoubleVector c = DoubleVector.fromArray(S, i2, j), d = DoubleVector.fromArray(S, i3, j);
             int k = 0;
             for (; k + 3 < rows; k += 4) {
                 DoubleVector w0 = DoubleVector.fromArray(S, w[k], j), w1 = DoubleVector.fromArray(S, w[k + 1], j);
@@ -61,11 +68,16 @@ final class VectorLstmKernels implements LstmKernels {
             d.intoArray(o3, j);
         }
         if (j < n) { // columns past the last full vector, in the same order
-            Vec.vecMat(v0, 0, rows, w, o0, j, n);
-            Vec.vecMat(v1, 0, rows, w, o1, j, n);
-            Vec.vecMat(v2, 0, rows, w, o2, j, n);
-            Vec.vecMat(v3, 0, rows, w, o3, j, n);
+            tail(v0, rows, w, i0, o0, j, n);
+            tail(v1, rows, w, i1, o1, j, n);
+            tail(v2, rows, w, i2, o2, j, n);
+            tail(v3, rows, w, i3, o3, j, n);
         }
+    }
+
+    private static void tail(double[] v, int rows, double[][] w, double[] init, double[] o, int from, int to) {
+        if (init != o) System.arraycopy(init, from, o, from, to - from);
+        Vec.vecMat(v, 0, rows, w, o, from, to);
     }
 
     /**
@@ -120,10 +132,27 @@ final class VectorLstmKernels implements LstmKernels {
         if (j < n) Vec.vecMat(v, 0, rows, w, o, j, n); // columns past the last full vector, in the same order
     }
 
+    /**
+     * Two vectors per pass: each vector's rational function is one long chain of dependent operations (ending in a
+     * division), so interleaving two independent chains keeps the FP pipes busy (160 values: ~210 → ~170 ns, quiet).
+     * Lane-wise the same operations as the one-vector loop, so bit-identical.
+     */
     @Override
     public void tanh(double[] a, int off, int n) {
         int lanes = S.length();
         int i = off, end = off + n;
+        for (; i + 2 * lanes <= end; i += 2 * lanes) {
+            int i1 = i + lanes;
+            DoubleVector x = DoubleVector.fromArray(S, a, i).min(CLAMP).max(-CLAMP);
+            DoubleVector y = DoubleVector.fromArray(S, a, i1).min(CLAMP).max(-CLAMP);
+            DoubleVector u = x.mul(x), v = y.mul(y);
+            DoubleVector p = u.mul(P5).add(P4).mul(u).add(P3).mul(u).add(P2).mul(u).add(P1).mul(u).add(P0);
+            DoubleVector pv = v.mul(P5).add(P4).mul(v).add(P3).mul(v).add(P2).mul(v).add(P1).mul(v).add(P0);
+            DoubleVector q = u.mul(Q5).add(Q4).mul(u).add(Q3).mul(u).add(Q2).mul(u).add(Q1).mul(u).add(1.0);
+            DoubleVector qv = v.mul(Q5).add(Q4).mul(v).add(Q3).mul(v).add(Q2).mul(v).add(Q1).mul(v).add(1.0);
+            x.mul(p).div(q).intoArray(a, i);
+            y.mul(pv).div(qv).intoArray(a, i1);
+        }
         for (; i + lanes <= end; i += lanes) {
             DoubleVector x = DoubleVector.fromArray(S, a, i).min(CLAMP).max(-CLAMP);
             DoubleVector u = x.mul(x);

@@ -9,6 +9,8 @@ final class Workspace {
     /** Gates and logits of four rows (sampling four rows at a time). */
     final double[][] gates4;
     final double[][] z4;
+    /** Where each of the four rows' next product starts from (gates4 rows or read-only rows of the network). */
+    final double[][] start4 = new double[4][];
     /** Tape positions of four rows at one step (replaying four rows at a time). */
     final int[] pair4 = new int[4];
     final int[] prev4 = new int[4];

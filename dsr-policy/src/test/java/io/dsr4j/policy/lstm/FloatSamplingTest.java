@@ -44,6 +44,54 @@ class FloatSamplingTest {
     }
 
     @Test
+    void productFromStartRowsEqualsCopyThenProductInBothKernels() {
+        Rng rng = new Rng(13);
+        for (FloatKernels k : new FloatKernels[] {FloatKernels.SCALAR, new VectorFloatKernels()}) {
+            for (int rows : new int[] {1, 3, 4, 5, 9}) {
+                for (int n : new int[] {16, 32, 128, 144}) {
+                    int depth = 32;
+                    float[][] a = random(rng, rows, depth);
+                    float[] w = random(rng, 1, depth * n)[0];
+                    float[][] start = random(rng, rows, n), out = random(rng, rows, n);
+                    float[] bias = random(rng, 1, n)[0];
+                    // rows alternate between their own start row, a shared one and in place (start = out)
+                    float[][] starts = new float[rows][], expected = new float[rows][];
+                    for (int i = 0; i < rows; i++) {
+                        starts[i] = i % 3 == 0 ? start[i] : i % 3 == 1 ? bias : out[i];
+                        expected[i] = starts[i].clone();
+                    }
+                    float[][] before = new float[rows][];
+                    for (int i = 0; i < rows; i++) before[i] = start[i].clone();
+                    float[] biasBefore = bias.clone();
+                    FloatKernels.SCALAR.product(a, rows, depth, w, n, expected);
+                    k.productFrom(a, rows, depth, w, n, starts, out);
+                    for (int i = 0; i < rows; i++) assertArrayEquals(expected[i], out[i], 0f, k + " " + rows + "x" + n + " row " + i);
+                    for (int i = 0; i < rows; i += 3) assertArrayEquals(before[i], start[i], 0f, "start rows are only read");
+                    assertArrayEquals(biasBefore, bias, 0f, "a shared start row is only read");
+                }
+            }
+        }
+    }
+
+    @Test
+    void vectorLstmCellIsBitIdenticalToScalarCell() {
+        VectorFloatKernels vector = new VectorFloatKernels();
+        Rng rng = new Rng(14);
+        for (int h : new int[] {1, 5, 12, 16, 17, 32, 33, 48}) {
+            for (boolean first : new boolean[] {true, false}) {
+                float[] g = random(rng, 1, 4 * h)[0], c = random(rng, 1, h)[0];
+                for (int j = 0; j < 4 * h; j++) g[j] *= 6; // the tanh's whole range, saturation included
+                float[] g2 = g.clone(), c2 = c.clone(), h1 = new float[h], h2 = new float[h];
+                FloatKernels.SCALAR.lstm(h, first, g, c, h1, new float[h]);
+                vector.lstm(h, first, g2, c2, h2, new float[h]);
+                assertArrayEquals(c, c2, 0f, "c, h " + h + ", first " + first);
+                assertArrayEquals(h1, h2, 0f, "h, h " + h + ", first " + first);
+                assertArrayEquals(g, g2, 0f, "gates, h " + h + ", first " + first);
+            }
+        }
+    }
+
+    @Test
     void rowResultsDoNotDependOnBlocking() {
         VectorFloatKernels vector = new VectorFloatKernels();
         Rng rng = new Rng(12);
@@ -58,6 +106,24 @@ class FloatSamplingTest {
             float[][] one = {init[i].clone()};
             vector.product(new float[][] {a[i]}, 1, depth, w, n, one);
             assertArrayEquals(all[i], one[0], 0f, "row " + i);
+        }
+    }
+
+    @Test
+    void floatTanhIsTheSameInBothKernelsForEveryShortLengthAndOffset() {
+        VectorFloatKernels vector = new VectorFloatKernels();
+        java.util.Random rng = new java.util.Random(7);
+        for (int n = 0; n <= 5 * vector.lanes() + 1; n++) {
+            for (int off = 0; off < 4; off++) {
+                float[] x = new float[off + n + 2];
+                for (int i = 0; i < x.length; i++) x[i] = (float) (8 * rng.nextGaussian());
+                float[] s = x.clone(), v = x.clone();
+                FloatKernels.SCALAR.tanh(s, off, n);
+                vector.tanh(v, off, n);
+                for (int i = 0; i < x.length; i++) {
+                    assertEquals(Float.floatToRawIntBits(s[i]), Float.floatToRawIntBits(v[i]), "n " + n + " off " + off + " i " + i);
+                }
+            }
         }
     }
 

@@ -34,6 +34,44 @@ class LstmKernelsTest {
     }
 
     @Test
+    void productFromAStartRowEqualsCopyThenProductInBothKernels() {
+        Rng rng = new Rng(9);
+        for (LstmKernels k : new LstmKernels[] {LstmKernels.SCALAR, new VectorLstmKernels()}) {
+            for (int rows : new int[] {1, 4, 5, 32}) {
+                for (int n : new int[] {1, 5, 8, 9, 11, 13, 128, 131}) {
+                    double[][] w = random(rng, rows, n);
+                    double[][] v = random(rng, 4, rows);
+                    double[][] start = random(rng, 4, n);
+                    double[][] startCopy = new double[4][], expected = new double[4][], out = random(rng, 4, n);
+                    for (int q = 0; q < 4; q++) {
+                        startCopy[q] = start[q].clone();
+                        expected[q] = start[q].clone();
+                    }
+                    LstmKernels.SCALAR.product4(v[0], v[1], v[2], v[3], rows, w, expected[0], expected[1], expected[2], expected[3], n);
+                    k.product4From(v[0], v[1], v[2], v[3], rows, w, start[0], start[1], start[2], start[3],
+                            out[0], out[1], out[2], out[3], n);
+                    for (int q = 0; q < 4; q++) {
+                        assertArrayEquals(expected[q], out[q], 0.0, k + " rows " + rows + ", n " + n + ", q " + q);
+                        assertArrayEquals(startCopy[q], start[q], 0.0, "the start rows are only read");
+                    }
+                    // one shared start row (a bias), and in place
+                    double[] bias = start[0];
+                    k.product4From(v[0], v[1], v[2], v[3], rows, w, bias, bias, bias, bias, out[0], out[1], out[2], out[3], n);
+                    for (int q = 0; q < 4; q++) {
+                        double[] e = bias.clone();
+                        LstmKernels.SCALAR.product1(v[q], rows, w, e, n);
+                        assertArrayEquals(e, out[q], 0.0, k + " shared start, q " + q);
+                    }
+                    double[] inPlace = startCopy[1].clone();
+                    k.product4From(v[0], v[1], v[2], v[3], rows, w, startCopy[0], inPlace, startCopy[2], startCopy[3],
+                            out[0], inPlace, out[2], out[3], n);
+                    assertArrayEquals(expected[1], inPlace, 0.0, k + " in place");
+                }
+            }
+        }
+    }
+
+    @Test
     void vectorRowKernelIsBitIdenticalToScalarKernel() {
         VectorLstmKernels vector = new VectorLstmKernels();
         Rng rng = new Rng(8);
@@ -102,6 +140,25 @@ class LstmKernelsTest {
             vector.tanh(v, off, v.length - off);
             for (int i = 0; i < a.length; i++) {
                 assertEquals(Double.doubleToRawLongBits(s[i]), Double.doubleToRawLongBits(v[i]), "tanh(" + a[i] + ")");
+            }
+        }
+    }
+
+    @Test
+    void vectorTanhIsBitIdenticalForEveryShortLengthAndOffset() {
+        // two-vector passes, the one-vector pass and the scalar tail, each starting anywhere
+        VectorLstmKernels vector = new VectorLstmKernels();
+        java.util.Random rng = new java.util.Random(7);
+        for (int n = 0; n <= 5 * vector.lanes() + 1; n++) {
+            for (int off = 0; off < 4; off++) {
+                double[] a = new double[off + n + 2];
+                for (int i = 0; i < a.length; i++) a[i] = 8 * rng.nextGaussian();
+                double[] s = a.clone(), v = a.clone();
+                FastActivations.tanh(s, off, n);
+                vector.tanh(v, off, n);
+                for (int i = 0; i < a.length; i++) {
+                    assertEquals(Double.doubleToRawLongBits(s[i]), Double.doubleToRawLongBits(v[i]), "n " + n + " off " + off + " i " + i);
+                }
             }
         }
     }
