@@ -22,12 +22,17 @@ final class BenchEnvironments {
     /**
      * "priors": the real {@code PriorEnvironment} with the built-in default regression priors (length 4..maxLength,
      * repeat, inverse, trig, const, no_inputs, uniform_arity, soft_length(10, 5)) on the Koza set + x1 (Nguyen-1);
+     * "const-priors": the same priors on Koza + const with x1, x2 (Constant-3's library: repeat and const are in force);
      * "toy": the test environment (length 4..maxLength + uniform arity only, longer sequences).
      */
     static SamplingEnvironment create(String kind, int maxLength) {
         if (kind.equals("toy")) return new ToyEnvironment(TestToken.koza(), 4, maxLength, true);
-        Library koza = LibraryBuilder.build(1, List.of("add", "sub", "mul", "div", "sin", "cos", "exp", "log"), false,
-                BuiltinTokensPlugin.factories());
+        if (!kind.equals("priors") && !kind.equals("const-priors")) {
+            throw new IllegalArgumentException("unknown environment " + kind + "; allowed: priors, const-priors, toy");
+        }
+        List<String> set = new java.util.ArrayList<>(List.of("add", "sub", "mul", "div", "sin", "cos", "exp", "log"));
+        if (kind.equals("const-priors")) set.add("const");
+        Library koza = LibraryBuilder.build(kind.equals("const-priors") ? 2 : 1, set, false, BuiltinTokensPlugin.factories());
         Map<String, Object> priors = m(
                 "length", m("on", true, "min_", 4, "max_", maxLength),
                 "repeat", m("on", true, "tokens", "const", "min_", null, "max_", 3),

@@ -10,7 +10,7 @@ import io.dsr4j.policy.lstm.JvmLstmPolicy;
 
 /**
  * A quick, JMH-free timing loop (medians of thread CPU time over repeated calls) for iterating on the engine; the numbers to report
- * come from {@link PolicyBenchmark}. Args: maxLength threads [iterations [priors|toy]].
+ * come from {@link PolicyBenchmark}. Args: maxLength threads [iterations [priors|const-priors|toy [float64|float32]]].
  */
 public final class QuickTiming {
 
@@ -22,8 +22,9 @@ public final class QuickTiming {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int iters = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         String kind = args.length > 3 ? args[3] : "priors";
+        JvmLstmPolicy.Precision precision = JvmLstmPolicy.Precision.of(args.length > 4 ? args[4] : "float64");
         io.dsr4j.api.policy.SamplingEnvironment env = BenchEnvironments.create(kind, maxLen);
-        try (JvmLstmPolicy policy = new JvmLstmPolicy(RnnSpec.defaults(), new PolicyContext(env, 0, threads, OptimizerSpec.adam(5e-4)))) {
+        try (JvmLstmPolicy policy = new JvmLstmPolicy(RnnSpec.defaults(), new PolicyContext(env, 0, threads, OptimizerSpec.adam(5e-4)), precision)) {
             double[] s = new double[iters], tr = new double[iters], pr = new double[iters];
             long tokens = 0;
             for (int i = 0; i < iters; i++) {
@@ -67,8 +68,8 @@ public final class QuickTiming {
                 }
                 pr[i] = (CPU.getCurrentThreadCpuTime() - t3) / 1e6;
             }
-            System.out.printf("%s maxLen %d threads %d: sample1000 cpu-median %.2f ms (min %.2f), train50 median %.2f ms (min %.2f), env-only %.2f ms, mean length %.1f%n",
-                    kind, maxLen, threads, median(s), min(s), median(tr), min(tr), median(pr), tokens / (1000.0 * iters));
+            System.out.printf("%s %s maxLen %d threads %d: sample1000 cpu-median %.2f ms (min %.2f), train50 median %.2f ms (min %.2f), env-only %.2f ms, mean length %.1f%n",
+                    kind, precision.yamlName(), maxLen, threads, median(s), min(s), median(tr), min(tr), median(pr), tokens / (1000.0 * iters));
         }
     }
 
