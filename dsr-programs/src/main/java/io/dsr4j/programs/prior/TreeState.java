@@ -25,14 +25,13 @@ public final class TreeState implements TreeView {
     private int batchSize;
     private int unfinished;
 
-    // Per row.
-    private int[] length = new int[0];
-    private int[] dangling = new int[0];
-    private int[] parent = new int[0];
-    private int[] sibling = new int[0];
-    private int[] lastAction = new int[0];
-    private boolean[] finished = new boolean[0];
-    private int[] stackSize = new int[0];
+    /**
+     * Per row, its scalars side by side ({@link #ROW} ints a row: one cache line per row instead of one per field and
+     * row, which is what appending a token and the priors' per-row reads cost).
+     */
+    private static final int ROW = 8;
+    private static final int LENGTH = 0, DANGLING = 1, PARENT = 2, SIBLING = 3, LAST = 4, STACK_SIZE = 5, FINISHED = 6;
+    private int[] perRow = new int[0];
     /**
      * The unfinished rows, ascending, in {@code live[0..liveCount)}; rows that finished since the last compaction
      * are dropped lazily (when {@code liveCount > unfinished}) by {@link #unfinishedRows()}.
@@ -44,11 +43,12 @@ public final class TreeState implements TreeView {
     private int[] counts = new int[0];
     private int[] ancestorCounts = new int[0];
 
-    // Per row × position (row-major, stride maxLength): the history and the open-operator stack.
+    // Per row × position (row-major, stride maxLength): the history; and the open-operator stack, whose slots hold
+    // their operator, its remaining child slots and its first child side by side (stride SLOT).
+    private static final int SLOT = 3;
+    private static final int OP = 0, REMAINING = 1, FIRST_CHILD = 2;
     private int[] actions = new int[0];
-    private int[] stackToken = new int[0];
-    private int[] stackRemaining = new int[0];
-    private int[] stackFirstChild = new int[0];
+    private int[] stack = new int[0];
 
     /**
      * @param library   the token library (action indices)
@@ -69,14 +69,17 @@ public final class TreeState implements TreeView {
         ensureCapacity(n);
         batchSize = n;
         unfinished = n;
-        Arrays.fill(length, 0, n, 0);
-        Arrays.fill(dangling, 0, n, 1);
-        Arrays.fill(parent, 0, n, -1);
-        Arrays.fill(sibling, 0, n, -1);
-        Arrays.fill(lastAction, 0, n, -1);
-        Arrays.fill(finished, 0, n, false);
-        Arrays.fill(stackSize, 0, n, 0);
-        for (int r = 0; r < n; r++) live[r] = r;
+        for (int r = 0; r < n; r++) {
+            int o = r * ROW;
+            perRow[o + LENGTH] = 0;
+            perRow[o + DANGLING] = 1;
+            perRow[o + PARENT] = -1;
+            perRow[o + SIBLING] = -1;
+            perRow[o + LAST] = -1;
+            perRow[o + STACK_SIZE] = 0;
+            perRow[o + FINISHED] = 0;
+            live[r] = r;
+        }
         liveCount = n;
         Arrays.fill(counts, 0, n * librarySize, 0);
         Arrays.fill(ancestorCounts, 0, n * librarySize, 0);
@@ -84,22 +87,14 @@ public final class TreeState implements TreeView {
     }
 
     private void ensureCapacity(int n) {
-        if (length.length >= n) return;
-        length = new int[n];
-        dangling = new int[n];
-        parent = new int[n];
-        sibling = new int[n];
-        lastAction = new int[n];
-        finished = new boolean[n];
-        stackSize = new int[n];
+        if (live.length >= n) return;
+        perRow = new int[Math.multiplyExact(n, ROW)];
         live = new int[n];
         counts = new int[Math.multiplyExact(n, librarySize)];
         ancestorCounts = new int[n * librarySize];
         int cells = Math.multiplyExact(n, maxLength);
         actions = new int[cells];
-        stackToken = new int[cells];
-        stackRemaining = new int[cells];
-        stackFirstChild = new int[cells];
+        stack = new int[Math.multiplyExact(cells, SLOT)];
     }
 
     /** Appends {@code actions[row]} to every unfinished row; entries of finished rows are ignored. */
@@ -116,53 +111,57 @@ public final class TreeState implements TreeView {
 
     /** Appends one token to an unfinished row. */
     public void append(int row, int token) {
-        if (finished[row]) throw new IllegalStateException("row " + row + " is finished");
+        int o = row * ROW;
+        int[] info = perRow;
+        if (info[o + FINISHED] != 0) throw new IllegalStateException("row " + row + " is finished");
         if (token < 0 || token >= librarySize) {
             throw new IllegalArgumentException("token index " + token + " out of range 0.." + (librarySize - 1));
         }
         int arity = arities[token];
-        int t = length[row];
+        int t = info[o + LENGTH];
         int base = row * maxLength;
         actions[base + t] = token;
-        length[row] = t + 1;
-        lastAction[row] = token;
-        dangling[row] += arity - 1;
+        info[o + LENGTH] = t + 1;
+        info[o + LAST] = token;
+        int dangling = info[o + DANGLING] + arity - 1;
+        info[o + DANGLING] = dangling;
         counts[row * librarySize + token]++;
 
-        int top = stackSize[row] - 1;
+        int[] st = stack;
+        int top = info[o + STACK_SIZE] - 1;
         if (top >= 0) {
             // The token fills the next child slot of the innermost open operator.
-            int slot = base + top;
-            if (stackRemaining[slot] == arities[stackToken[slot]]) stackFirstChild[slot] = token;
-            stackRemaining[slot]--;
+            int slot = (base + top) * SLOT;
+            if (st[slot + REMAINING] == arities[st[slot + OP]]) st[slot + FIRST_CHILD] = token;
+            st[slot + REMAINING]--;
         }
         if (arity > 0) {
             top++;
-            int slot = base + top;
-            stackToken[slot] = token;
-            stackRemaining[slot] = arity;
+            int slot = (base + top) * SLOT;
+            st[slot + OP] = token;
+            st[slot + REMAINING] = arity;
             ancestorCounts[row * librarySize + token]++;
         } else {
             // A terminal completes subtrees: close every operator whose last child this was.
-            while (top >= 0 && stackRemaining[base + top] == 0) {
-                ancestorCounts[row * librarySize + stackToken[base + top]]--;
+            while (top >= 0 && st[(base + top) * SLOT + REMAINING] == 0) {
+                ancestorCounts[row * librarySize + st[(base + top) * SLOT + OP]]--;
                 top--;
             }
         }
-        stackSize[row] = top + 1;
+        info[o + STACK_SIZE] = top + 1;
 
         if (top >= 0) {
-            int slot = base + top;
-            int op = stackToken[slot];
-            parent[row] = op;
+            int slot = (base + top) * SLOT;
+            int op = st[slot + OP];
+            info[o + PARENT] = op;
             // Sibling only for the 2nd child of a binary: the root of its completed left subtree (reference §4.1).
-            sibling[row] = arities[op] == 2 && stackRemaining[slot] == 1 ? stackFirstChild[slot] : -1;
+            info[o + SIBLING] = arities[op] == 2 && st[slot + REMAINING] == 1 ? st[slot + FIRST_CHILD] : -1;
         } else {
-            parent[row] = -1;
-            sibling[row] = -1;
+            info[o + PARENT] = -1;
+            info[o + SIBLING] = -1;
         }
-        if (dangling[row] == 0 || t + 1 == maxLength) {
-            finished[row] = true;
+        if (dangling == 0 || t + 1 == maxLength) {
+            info[o + FINISHED] = 1;
             unfinished--;
         }
     }
@@ -181,7 +180,7 @@ public final class TreeState implements TreeView {
             int c = 0;
             for (int i = 0; i < liveCount; i++) {
                 int r = live[i];
-                if (!finished[r]) live[c++] = r;
+                if (perRow[r * ROW + FINISHED] == 0) live[c++] = r;
             }
             liveCount = c;
         }
@@ -189,12 +188,12 @@ public final class TreeState implements TreeView {
     }
 
     /** True when the row's expression is complete (dangling 0), as opposed to cut off at the max length. */
-    public boolean complete(int row) { return dangling[row] == 0; }
+    public boolean complete(int row) { return perRow[row * ROW + DANGLING] == 0; }
 
     /** The token chosen at {@code position} of {@code row} (position < length(row)). */
     public int action(int row, int position) {
-        if (position < 0 || position >= length[row]) {
-            throw new IndexOutOfBoundsException("position " + position + " of a row of length " + length[row]);
+        if (position < 0 || position >= perRow[row * ROW + LENGTH]) {
+            throw new IndexOutOfBoundsException("position " + position + " of a row of length " + perRow[row * ROW + LENGTH]);
         }
         return actions[row * maxLength + position];
     }
@@ -202,14 +201,14 @@ public final class TreeState implements TreeView {
     /** The row's tokens so far. */
     public int[] actions(int row) {
         int base = row * maxLength;
-        return Arrays.copyOfRange(actions, base, base + length[row]);
+        return Arrays.copyOfRange(actions, base, base + perRow[row * ROW + LENGTH]);
     }
 
     /** The row's tokens so far as a comma-separated list of names (for messages). */
     public String prefix(int row) {
         StringBuilder sb = new StringBuilder();
         int base = row * maxLength;
-        for (int i = 0; i < length[row]; i++) {
+        for (int i = 0; i < perRow[row * ROW + LENGTH]; i++) {
             if (i > 0) sb.append(',');
             sb.append(library.name(actions[base + i]));
         }
@@ -220,17 +219,17 @@ public final class TreeState implements TreeView {
 
     @Override public int batchSize() { return batchSize; }
 
-    @Override public int length(int row) { return length[row]; }
+    @Override public int length(int row) { return perRow[row * ROW + LENGTH]; }
 
-    @Override public int dangling(int row) { return dangling[row]; }
+    @Override public int dangling(int row) { return perRow[row * ROW + DANGLING]; }
 
-    @Override public int parent(int row) { return parent[row]; }
+    @Override public int parent(int row) { return perRow[row * ROW + PARENT]; }
 
-    @Override public int sibling(int row) { return sibling[row]; }
+    @Override public int sibling(int row) { return perRow[row * ROW + SIBLING]; }
 
-    @Override public int lastAction(int row) { return lastAction[row]; }
+    @Override public int lastAction(int row) { return perRow[row * ROW + LAST]; }
 
-    @Override public boolean finished(int row) { return finished[row]; }
+    @Override public boolean finished(int row) { return perRow[row * ROW + FINISHED] != 0; }
 
     @Override public int count(int row, int token) { return counts[row * librarySize + token]; }
 
