@@ -108,8 +108,9 @@ final class HipparchusLm {
             this.residualVector = new ArrayRealVector(residuals, false);
             this.trial = new double[n][k];
             this.held = new double[n][k];
-            this.trialMatrix = new JacobianMatrix(trial);
-            this.heldMatrix = new JacobianMatrix(held);
+            double[][] negated = new double[n][k];
+            this.trialMatrix = new JacobianMatrix(trial, negated);
+            this.heldMatrix = new JacobianMatrix(held, negated);
             this.columnSquares = new double[k];
         }
 
@@ -185,28 +186,32 @@ final class HipparchusLm {
     /**
      * A Jacobian as the model returns it. Hipparchus's QR takes it as {@code scalarMultiply(-1).getData()}: through
      * the generic matrix code that is two new matrices and an entry-by-entry copy, more than the QR itself on ~20
-     * rows. Here it is one new array holding the same products, which the caller owns.
+     * rows. Here the products go into one array per run, {@code scratch}: Hipparchus decomposes in place, and only
+     * at the top of its outer loop, dropping the previous decomposition (its R and Householder vectors) there, so one
+     * array serves every decomposition of a run.
      */
     private static final class JacobianMatrix extends Array2DRowRealMatrix {
-        JacobianMatrix(double[][] data) {
+        private final double[][] scratch;
+
+        JacobianMatrix(double[][] data, double[][] scratch) {
             super(data, false);
+            this.scratch = scratch;
         }
 
         @Override
         public RealMatrix scalarMultiply(double d) {
             double[][] a = getDataRef();
-            double[][] out = new double[a.length][];
+            double[][] out = scratch;
             for (int i = 0; i < a.length; i++) {
                 double[] row = a[i];
-                double[] o = new double[row.length];
+                double[] o = out[i];
                 for (int j = 0; j < row.length; j++) o[j] = row[j] * d;
-                out[i] = o;
             }
             return new OwnedMatrix(out);
         }
     }
 
-    /** A new matrix nobody else holds: {@code getData()} hands over its array instead of copying it. */
+    /** A matrix whose array is handed over by {@code getData()} instead of copied (Hipparchus's QR owns it). */
     private static final class OwnedMatrix extends Array2DRowRealMatrix {
         OwnedMatrix(double[][] data) {
             super(data, false);

@@ -99,7 +99,11 @@ public final class CompiledProgram {
      * non-finite values (loads never need it). Shared by {@link #evaluate} and {@link #predict}.
      */
     private boolean execute(int k, double[][] x, int rows, double[] constants, double[][] reg) {
-        int[] code = this.code;
+        return execute(code, k, x, rows, constants, reg);
+    }
+
+    /** As {@link #execute(int, double[][], int, double[], double[][])} for the instruction at {@code k} of {@code code}. */
+    boolean execute(int[] code, int k, double[][] x, int rows, double[] constants, double[][] reg) {
         int op = code[k];
         double[] out = reg[code[k + DST]];
         if (op >= 0) {
@@ -184,15 +188,34 @@ public final class CompiledProgram {
         return y;
     }
 
+    /**
+     * This program prepared for a constant fit on fixed data: what does not depend on the constants is computed
+     * once here (see {@link FitProgram}).
+     *
+     * @param x input columns as for {@link #evaluate}; read while the returned program is in use
+     * @param ws the workspace its evaluations use; the returned program is valid until {@code ws} is used for
+     *           another fit program
+     */
+    public FitProgram forFit(double[][] x, int rows, Workspace ws) {
+        return new FitProgram(this, x, rows, ws);
+    }
+
     /** Values and, in the workspace's tangent columns, the Jacobian (see {@link #evaluateWithJacobian}). */
     private double[] evaluateTangents(double[][] x, int rows, double[] constants, Workspace ws) {
         if (!constantsFinite(constants)) return null;
+        return runTangents(code, instructions, result, x, rows, constants, ws);
+    }
+
+    /**
+     * Values and tangents of {@code count} instructions of {@code code} (this program's, or the constant-dependent
+     * part of it that {@link FitProgram} keeps, whose other operands are columns of {@code x}).
+     */
+    double[] runTangents(int[] code, int count, int result, double[][] x, int rows, double[] constants, Workspace ws) {
         double[][] reg = ws.registers(rows, registerCount);
         double[][] tan = ws.tangents(rows, constantCount);
         double[] da = ws.partialA();
         double[] db = ws.partialB();
-        int[] code = this.code;
-        for (int k = 0, end = instructions * STRIDE; k < end; k += STRIDE) {
+        for (int k = 0, end = count * STRIDE; k < end; k += STRIDE) {
             int op = code[k];
             double[] out = reg[code[k + DST]];
             if (op == LOAD_VALUE) {
@@ -235,7 +258,7 @@ public final class CompiledProgram {
         return operand(result, reg, x);
     }
 
-    private static double[] operand(int o, double[][] reg, double[][] x) {
+    static double[] operand(int o, double[][] reg, double[][] x) {
         return o >= 0 ? reg[o] : x[-o - 1];
     }
 
@@ -247,7 +270,16 @@ public final class CompiledProgram {
         for (int i = 0; i < n; i++) t[i] *= d;
     }
 
-    private boolean constantsFinite(double[] c) {
+    /** The instruction array (see {@link #STRIDE}); {@link FitProgram} reads it, nobody writes it. */
+    int[] code() { return code; }
+
+    /** The result operand (register, or input column when negative). */
+    int result() { return result; }
+
+    /** The token at index {@code t} of the library (for plugin instructions). */
+    Token token(int t) { return compiler.tokens[t]; }
+
+    boolean constantsFinite(double[] c) {
         if (constantCount == 0) return true;
         if (c == null || c.length < constantCount) {
             throw new IllegalArgumentException("program has " + constantCount + " constants, got "

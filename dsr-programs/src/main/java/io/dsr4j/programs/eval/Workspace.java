@@ -2,7 +2,7 @@ package io.dsr4j.programs.eval;
 
 /**
  * Per-thread scratch memory for evaluating programs: register columns, tangent columns (Jacobians), partial
- * derivative scratch and an exact-length output buffer. Buffers grow on demand and are then reused, so steady-state
+ * derivative scratch, the columns a {@link FitProgram} computes once per fit and an exact-length output buffer. Buffers grow on demand and are then reused, so steady-state
  * evaluation allocates nothing. Not thread-safe: give every thread its own workspace.
  */
 public final class Workspace {
@@ -10,6 +10,7 @@ public final class Workspace {
     private int rows;
     private double[][] registers = new double[0][];
     private double[][] tangents = new double[0][];
+    private double[][] fixed = new double[0][];
     private double[] da = new double[0];
     private double[] db = new double[0];
     private double[] exact = new double[0];
@@ -44,6 +45,17 @@ public final class Workspace {
         return tangents;
     }
 
+    /** Columns of the constant-free values a {@link FitProgram} computes once per fit. */
+    double[][] fixedColumns(int rowsNeeded, int count) {
+        growRows(rowsNeeded);
+        if (fixed.length < count) {
+            double[][] f = java.util.Arrays.copyOf(fixed, Math.max(count, fixed.length * 2));
+            for (int i = fixed.length; i < f.length; i++) f[i] = new double[rows];
+            fixed = f;
+        }
+        return fixed;
+    }
+
     double[] partialA() { return da; }
 
     double[] partialB() { return db; }
@@ -65,6 +77,7 @@ public final class Workspace {
         rows = Math.max(rowsNeeded, rows + (rows >> 1));
         for (int i = 0; i < registers.length; i++) registers[i] = new double[rows];
         for (int i = 0; i < tangents.length; i++) tangents[i] = new double[rows];
+        for (int i = 0; i < fixed.length; i++) fixed[i] = new double[rows];
         da = new double[rows];
         db = new double[rows];
     }

@@ -10,6 +10,7 @@ import io.dsr4j.api.reward.ProgramInfo;
 import io.dsr4j.api.token.Library;
 import io.dsr4j.programs.complexity.BuiltinComplexityPlugin;
 import io.dsr4j.programs.eval.CompiledProgram;
+import io.dsr4j.programs.eval.FitProgram;
 import io.dsr4j.programs.eval.ProgramCompiler;
 import io.dsr4j.programs.eval.Workspace;
 import io.dsr4j.programs.poly.Monomials;
@@ -293,10 +294,17 @@ public final class RegressionTask {
 
         private final CompiledProgram program;
         private final Workspace ws;
+        /** The program on the training data, its constant-free part computed once (at the first evaluation). */
+        private FitProgram fit;
 
         TrainingFit(CompiledProgram program, Workspace ws) {
             this.program = program;
             this.ws = ws;
+        }
+
+        private FitProgram fit() {
+            if (fit == null) fit = program.forFit(xTrain, nTrain, ws);
+            return fit;
         }
 
         @Override public int constantCount() { return program.constantCount(); }
@@ -305,9 +313,7 @@ public final class RegressionTask {
 
         @Override
         public boolean evaluate(double[] c, double[] residuals, double[][] jacobian) {
-            double[][] x = xTrain;
-            double[] yHat = jacobian == null ? program.evaluate(x, nTrain, c, ws)
-                    : program.evaluateWithJacobian(x, nTrain, c, ws, jacobian);
+            double[] yHat = jacobian == null ? fit().evaluate(c) : fit().evaluateWithJacobian(c, jacobian);
             if (!residuals(yHat, residuals)) return false;
             if (jacobian != null) {
                 // Where a partial derivative does not exist (sqrt at 0, ...) use 0 so the optimizer stays finite.
@@ -324,7 +330,7 @@ public final class RegressionTask {
         /** As {@link #evaluate}, with the Jacobian by columns (no transposition; the same values). */
         @Override
         public boolean evaluateColumns(double[] c, double[] residuals, double[][] columns) {
-            double[] yHat = program.evaluateWithJacobianColumns(xTrain, nTrain, c, ws, columns);
+            double[] yHat = fit().evaluateWithJacobianColumns(c, columns);
             if (!residuals(yHat, residuals)) return false;
             int k = program.constantCount();
             for (int j = 0; j < k; j++) {
