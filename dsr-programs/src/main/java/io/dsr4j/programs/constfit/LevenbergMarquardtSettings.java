@@ -21,8 +21,10 @@ import io.dsr4j.api.settings.Settings;
  * @param restartRange               restart j draws constant i uniformly from start_i ± this ({@code restart_range})
  * @param seed                       seed of the restart points ({@code seed}); the same for every program
  * @param solver                     {@code cholesky}: {@link DampedGaussNewton}, LM on plain arrays with the k×k normal
- *                                   equations; {@code hipparchus}: Hipparchus's MINPACK port (QR, trust region), which
- *                                   alone reads {@code ortho_tolerance} and {@code initial_step_bound} ({@code solver})
+ *                                   equations; {@code hipparchus}: Hipparchus's MINPACK port (QR, trust region);
+ *                                   {@code trust}: {@link TrustRegionLm}, the same algorithm (Moré 1978) on plain
+ *                                   arrays. {@code ortho_tolerance} and {@code initial_step_bound} are read by
+ *                                   {@code hipparchus} and {@code trust} only ({@code solver})
  */
 public record LevenbergMarquardtSettings(int maxIterations, int maxEvaluations, double costRelativeTolerance,
                                          double parameterRelativeTolerance, double orthoTolerance,
@@ -31,10 +33,11 @@ public record LevenbergMarquardtSettings(int maxIterations, int maxEvaluations, 
 
     public static final String CHOLESKY = "cholesky";
     public static final String HIPPARCHUS = "hipparchus";
+    public static final String TRUST = "trust";
 
     public LevenbergMarquardtSettings {
-        if (!solver.equals(CHOLESKY) && !solver.equals(HIPPARCHUS)) {
-            throw new IllegalArgumentException("solver must be cholesky or hipparchus, got " + solver);
+        if (!solver.equals(CHOLESKY) && !solver.equals(HIPPARCHUS) && !solver.equals(TRUST)) {
+            throw new IllegalArgumentException("solver must be cholesky, hipparchus or trust, got " + solver);
         }
     }
 
@@ -80,8 +83,8 @@ public record LevenbergMarquardtSettings(int maxIterations, int maxEvaluations, 
             .doc("restart j draws constant i uniformly from start_i +- this");
     static final Setting<Long> SEED = Setting.<Long>custom("seed", "integer", D.seed(), "any integer",
             (p, s) -> p.getLong(s.name(), D.seed())).doc("seed of the restart points (the same for every program)");
-    static final Setting<String> SOLVER = Setting.choice("solver", D.solver(), CHOLESKY, HIPPARCHUS)
-            .doc("hipparchus: Hipparchus's MINPACK port; cholesky: LM on plain arrays (normal equations, ~1.8x faster per fit on small data, worse minima more often)");
+    static final Setting<String> SOLVER = Setting.choice("solver", D.solver(), CHOLESKY, HIPPARCHUS, TRUST)
+            .doc("hipparchus: Hipparchus's MINPACK port; trust: the same trust-region LM (More 1978) on plain arrays, cheaper per fit, not bit-identical; cholesky: LM on plain arrays (normal equations, ~1.8x faster per fit on small data, worse minima more often)");
 
     /** The keys of {@code training.const_optimizer} for type {@code lm}. */
     public static final Settings SETTINGS = Settings.of(MAX_ITERATIONS, MAX_EVALUATIONS, COST_TOLERANCE,

@@ -67,7 +67,7 @@ class LevenbergMarquardtConstantOptimizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cholesky", "hipparchus"})
+    @ValueSource(strings = {"cholesky", "hipparchus", "trust"})
     void recoversConstantOneFromTheShippedData(String solver) throws IOException {
         LevenbergMarquardtConstantOptimizer LM = lm(solver);
         CurveProblem p = constantOne();
@@ -79,7 +79,7 @@ class LevenbergMarquardtConstantOptimizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cholesky", "hipparchus"})
+    @ValueSource(strings = {"cholesky", "hipparchus", "trust"})
     void nonlinearFitFromOnes(String solver) {
         LevenbergMarquardtConstantOptimizer LM = lm(solver);
         // Constant-3-like: sin(c0·x)·cos(c1) with c0 = 1.5, c1 = 0.5
@@ -97,7 +97,7 @@ class LevenbergMarquardtConstantOptimizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cholesky", "hipparchus"})
+    @ValueSource(strings = {"cholesky", "hipparchus", "trust"})
     void invalidStartReturnsItUnchanged(String solver) {
         LevenbergMarquardtConstantOptimizer LM = lm(solver);
         // log(c·x) is undefined for c <= 0 at every x > 0
@@ -112,7 +112,7 @@ class LevenbergMarquardtConstantOptimizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cholesky", "hipparchus"})
+    @ValueSource(strings = {"cholesky", "hipparchus", "trust"})
     void stepsBackOutOfInvalidRegions(String solver) {
         LevenbergMarquardtConstantOptimizer LM = lm(solver);
         // sqrt(c0 − x) on x ∈ [0, 4]: invalid for c0 < 4; LM's first steps overshoot in both directions
@@ -135,7 +135,7 @@ class LevenbergMarquardtConstantOptimizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cholesky", "hipparchus"})
+    @ValueSource(strings = {"cholesky", "hipparchus", "trust"})
     void invalidJacobianCountsAsInvalid(String solver) {
         LevenbergMarquardtConstantOptimizer LM = lm(solver);
         // |c|^0.5: the derivative is infinite at c = 0
@@ -150,7 +150,7 @@ class LevenbergMarquardtConstantOptimizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cholesky", "hipparchus"})
+    @ValueSource(strings = {"cholesky", "hipparchus", "trust"})
     void restartsEscapeLocalMinima(String solver) {
         LevenbergMarquardtConstantOptimizer LM = lm(solver);
         // sin(c·x) on [0, 5] with c = 4: from 1, LM stops in a local minimum
@@ -168,7 +168,7 @@ class LevenbergMarquardtConstantOptimizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cholesky", "hipparchus"})
+    @ValueSource(strings = {"cholesky", "hipparchus", "trust"})
     void evaluationLimitReturnsTheBestSoFar(String solver) throws IOException {
         CurveProblem p = constantOne();
         double[] c = lm(solver, Map.of("max_evaluations", 2)).optimize(p, new double[] {1, 1, 1});
@@ -178,7 +178,7 @@ class LevenbergMarquardtConstantOptimizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cholesky", "hipparchus"})
+    @ValueSource(strings = {"cholesky", "hipparchus", "trust"})
     void moreConstantsThanRowsDoesNotCrash(String solver) {
         LevenbergMarquardtConstantOptimizer LM = lm(solver);
         CurveProblem p = CurveProblem.exact(3, new double[] {0.5, 1}, new double[] {1, 2, 3}, CUBIC);
@@ -188,7 +188,7 @@ class LevenbergMarquardtConstantOptimizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cholesky", "hipparchus"})
+    @ValueSource(strings = {"cholesky", "hipparchus", "trust"})
     void noConstants(String solver) {
         LevenbergMarquardtConstantOptimizer LM = lm(solver);
         FitProblem empty = CurveProblem.exact(0, new double[] {1}, new double[0], (c, x, g) -> x);
@@ -197,7 +197,7 @@ class LevenbergMarquardtConstantOptimizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cholesky", "hipparchus"})
+    @ValueSource(strings = {"cholesky", "hipparchus", "trust"})
     void aFitDoesNotDependOnTheFitsBeforeIt(String solver) {
         // The cholesky solver reuses its arrays across fits of a thread: fits of 1, 2 and 3 constants on 20 and 50
         // rows, some through invalid points, interleaved on one optimizer give what a fresh optimizer gives.
@@ -230,7 +230,7 @@ class LevenbergMarquardtConstantOptimizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cholesky", "hipparchus"})
+    @ValueSource(strings = {"cholesky", "hipparchus", "trust"})
     void threadSafeAndThreadCountIndependent(String solver) throws Exception {
         LevenbergMarquardtConstantOptimizer opt = lm(solver, Map.of("restarts", 3));
         List<CurveProblem> problems = new ArrayList<>();
