@@ -73,7 +73,7 @@ final class HipparchusLm {
     }
 
     /**
-     * Residuals and Jacobian in Hipparchus's form, in reused arrays. Hipparchus copies the values into its residuals
+     * Residuals and Jacobian (by columns) in Hipparchus's form, in reused arrays. Hipparchus copies the values into its residuals
      * at once, and reads an evaluation's Jacobian only to decompose its current point: the start, then the last step
      * it accepted (the latest evaluation when accepted, and passed to the convergence checker first). So two Jacobian
      * arrays serve a whole run: the current point's and the trial's, which swap when a step is accepted. (After a
@@ -89,7 +89,7 @@ final class HipparchusLm {
         private final double[] c;
         private final double[] residuals;
         private final RealVector residualVector;
-        private double[][] trial, held;                 // the next evaluation's Jacobian, the current point's
+        private double[][] trial, held;                 // the next evaluation's Jacobian, the current point's (columns)
         private RealMatrix trialMatrix, heldMatrix;
         private int evaluations;
         /** Whether the latest evaluation's Jacobian has a column Hipparchus's QR cannot take. */
@@ -106,8 +106,8 @@ final class HipparchusLm {
             this.c = new double[k];
             this.residuals = new double[n];
             this.residualVector = new ArrayRealVector(residuals, false);
-            this.trial = new double[n][k];
-            this.held = new double[n][k];
+            this.trial = new double[k][n];
+            this.held = new double[k][n];
             double[][] negated = new double[n][k];
             this.trialMatrix = new JacobianMatrix(trial, negated);
             this.heldMatrix = new JacobianMatrix(held, negated);
@@ -142,32 +142,32 @@ final class HipparchusLm {
             // on 20 rows; stop the same way (before evaluating) with a cheap one.
             if (++evaluations > maxEvaluations) throw Stop.INSTANCE;
             for (int j = 0; j < k; j++) c[j] = point.getEntry(j);
-            double[][] jacobian = trial;
+            double[][] columns = trial;
             RealMatrix matrix = trialMatrix;
-            boolean valid = problem.evaluate(c, residuals, jacobian);
+            boolean valid = problem.evaluateColumns(c, residuals, columns);
             double sse = 0;
             if (valid) {
                 // sum of squares of the residuals and of each column (as Hipparchus's QR sums them: in row order)
+                for (int i = 0; i < n; i++) sse += residuals[i] * residuals[i];
+                valid = Double.isFinite(sse);
                 double[] squares = columnSquares;
-                Arrays.fill(squares, 0);
-                for (int i = 0; i < n && valid; i++) {
-                    double r = residuals[i];
-                    sse += r * r;
-                    double[] row = jacobian[i];
-                    for (int j = 0; j < k; j++) {
-                        double a = row[j];
+                for (int j = 0; j < k && valid; j++) {
+                    double[] col = columns[j];
+                    double sum = 0;
+                    for (int i = 0; i < n; i++) {
+                        double a = col[i];
                         if (!Double.isFinite(a)) {
                             valid = false;
                             break;
                         }
-                        squares[j] += a * a;
+                        sum += a * a;
                     }
+                    squares[j] = sum;
                 }
-                valid = valid && Double.isFinite(sse);
             }
             if (!valid) {
                 Arrays.fill(residuals, INVALID_RESIDUAL);
-                for (double[] row : jacobian) Arrays.fill(row, 0.0);
+                for (double[] col : columns) Arrays.fill(col, 0.0);
                 jacobianOverflows = false;
             } else {
                 best.offer(c, sse);
@@ -184,28 +184,29 @@ final class HipparchusLm {
     }
 
     /**
-     * A Jacobian as the model returns it. Hipparchus's QR takes it as {@code scalarMultiply(-1).getData()}: through
-     * the generic matrix code that is two new matrices and an entry-by-entry copy, more than the QR itself on ~20
-     * rows. Here the products go into one array per run, {@code scratch}: Hipparchus decomposes in place, and only
-     * at the top of its outer loop, dropping the previous decomposition (its R and Householder vectors) there, so one
-     * array serves every decomposition of a run.
+     * A Jacobian as the model returns it, held by columns (as a program's tangents come: no transposition at each
+     * evaluation). Hipparchus reads it only as {@code scalarMultiply(-1).getData()} for its QR: through the generic
+     * matrix code that is two new matrices and an entry-by-entry copy, more than the QR itself on ~20 rows. Here
+     * the products go by rows into one array per run, {@code scratch}: Hipparchus decomposes in place, and only at
+     * the top of its outer loop, dropping the previous decomposition (its R and Householder vectors) there, so one
+     * array serves every decomposition of a run. (The rows the matrix itself holds are that scratch: never read.)
      */
     private static final class JacobianMatrix extends Array2DRowRealMatrix {
+        private final double[][] columns;
         private final double[][] scratch;
 
-        JacobianMatrix(double[][] data, double[][] scratch) {
-            super(data, false);
+        JacobianMatrix(double[][] columns, double[][] scratch) {
+            super(scratch, false);
+            this.columns = columns;
             this.scratch = scratch;
         }
 
         @Override
         public RealMatrix scalarMultiply(double d) {
-            double[][] a = getDataRef();
             double[][] out = scratch;
-            for (int i = 0; i < a.length; i++) {
-                double[] row = a[i];
-                double[] o = out[i];
-                for (int j = 0; j < row.length; j++) o[j] = row[j] * d;
+            for (int j = 0; j < columns.length; j++) {
+                double[] col = columns[j];
+                for (int i = 0; i < out.length; i++) out[i][j] = col[i] * d;
             }
             return new OwnedMatrix(out);
         }

@@ -198,18 +198,17 @@ public final class RegressionTask {
 
     /** As {@link #score(CompiledProgram, Workspace)}; the metric sees the traversal when it is given. */
     private Evaluation score(CompiledProgram program, int[] traversal, Workspace ws) {
-        double[][] x = xTrain;
-        double[] constants = NO_CONSTANTS;
         int k = program.constantCount();
-        if (k > 0) {
-            double[] start = new double[k];
-            Arrays.fill(start, 1.0);
-            constants = optimizer.optimize(new TrainingFit(program, ws), start);
-            if (constants == null || constants.length != k) {
-                throw new IllegalStateException("constant optimizer returned " + (constants == null ? "null" : constants.length + " values") + " for " + k + " constants");
-            }
+        if (k == 0) return rate(program.evaluate(xTrain, nTrain, NO_CONSTANTS, ws), NO_CONSTANTS, traversal, ws);
+        double[] start = new double[k];
+        Arrays.fill(start, 1.0);
+        TrainingFit fit = new TrainingFit(program, ws);
+        double[] constants = optimizer.optimize(fit, start);
+        if (constants == null || constants.length != k) {
+            throw new IllegalStateException("constant optimizer returned " + (constants == null ? "null" : constants.length + " values") + " for " + k + " constants");
         }
-        return rate(program.evaluate(x, nTrain, constants, ws), constants, traversal, ws);
+        // the fit's program: the same values as program.evaluate, its constant-free part already computed
+        return rate(fit.values(constants), constants, traversal, ws);
     }
 
     /** The metric's reward of {@code yHat}; the metric sees the program when {@code traversal} is given. */
@@ -305,6 +304,11 @@ public final class RegressionTask {
         private FitProgram fit() {
             if (fit == null) fit = program.forFit(xTrain, nTrain, ws);
             return fit;
+        }
+
+        /** The program's values at {@code c} (null when invalid), as {@code program.evaluate} on the training set. */
+        double[] values(double[] c) {
+            return fit().evaluate(c);
         }
 
         @Override public int constantCount() { return program.constantCount(); }
