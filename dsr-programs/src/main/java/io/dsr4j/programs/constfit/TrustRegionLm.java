@@ -59,7 +59,7 @@ final class TrustRegionLm {
         double[][] jac, jacTrial;       // by columns: jac[j][i] = d r_i / d c_j
         final double[][] pivoted;       // jac's columns in pivot order
         final double[] qtr;             // Qᵀr; its first k entries are used
-        final double[] x, xTrial, d, norms, p, z, u, w, q, dp, sRow;
+        final double[] x, xTrial, d, norms, squares, p, z, u, w, dp, sRow;
         final double[] rMat, sMat;      // k×k upper triangular R and S, row-major, in pivot order
         final int[] perm;
 
@@ -76,11 +76,11 @@ final class TrustRegionLm {
             xTrial = new double[k];
             d = new double[k];
             norms = new double[k];
+            squares = new double[k];
             p = new double[k];
             z = new double[k];
             u = new double[k];
             w = new double[k];
-            q = new double[k];
             dp = new double[k];
             sRow = new double[k];
             rMat = new double[k * k];
@@ -186,12 +186,14 @@ final class TrustRegionLm {
         double[][] a = s.pivoted;
         int[] perm = s.perm;
         double[] rm = s.rMat, qtr = s.qtr;
+        double[] squares = s.squares;
         for (int j = 0; j < k; j++) {
             a[j] = s.jac[j];
             perm[j] = j;
             double sum = 0;
             for (double v : a[j]) sum += v * v;
             if (!(sum < Double.POSITIVE_INFINITY)) return -1;
+            squares[j] = sum;
             s.norms[j] = Math.sqrt(sum);
         }
         System.arraycopy(s.r, 0, qtr, 0, n);
@@ -203,8 +205,13 @@ final class TrustRegionLm {
             double best = -1;
             for (int j = c; j < k; j++) {
                 double[] col = a[j];
-                double sum = 0;
-                for (int i = c; i < n; i++) sum += col[i] * col[i];
+                double sum;
+                if (c == 0) {
+                    sum = squares[j];                           // the same sum, already taken above
+                } else {
+                    sum = 0;
+                    for (int i = c; i < n; i++) sum += col[i] * col[i];
+                }
                 if (sum > best) {
                     best = sum;
                     pivot = j;
