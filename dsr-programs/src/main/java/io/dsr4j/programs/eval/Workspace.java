@@ -26,34 +26,30 @@ public final class Workspace {
     /** Register columns (at least {@code count}, each at least {@code rowsNeeded} long). */
     double[][] registers(int rowsNeeded, int count) {
         growRows(rowsNeeded);
-        if (registers.length < count) {
-            double[][] r = java.util.Arrays.copyOf(registers, Math.max(count, registers.length * 2));
-            for (int i = registers.length; i < r.length; i++) r[i] = new double[rows];
-            registers = r;
-        }
+        registers = withColumns(registers, count);
         return registers;
     }
 
     /** Tangent columns, one per constant. */
     double[][] tangents(int rowsNeeded, int count) {
         growRows(rowsNeeded);
-        if (tangents.length < count) {
-            double[][] t = java.util.Arrays.copyOf(tangents, Math.max(count, tangents.length * 2));
-            for (int i = tangents.length; i < t.length; i++) t[i] = new double[rows];
-            tangents = t;
-        }
+        tangents = withColumns(tangents, count);
         return tangents;
     }
 
     /** Columns of the constant-free values a {@link FitProgram} computes once per fit. */
     double[][] fixedColumns(int rowsNeeded, int count) {
         growRows(rowsNeeded);
-        if (fixed.length < count) {
-            double[][] f = java.util.Arrays.copyOf(fixed, Math.max(count, fixed.length * 2));
-            for (int i = fixed.length; i < f.length; i++) f[i] = new double[rows];
-            fixed = f;
-        }
+        fixed = withColumns(fixed, count);
         return fixed;
+    }
+
+    /** {@code cols} itself when it has {@code count} columns, else a copy at least doubled, new columns {@link #rows} long. */
+    private double[][] withColumns(double[][] cols, int count) {
+        if (cols.length >= count) return cols;
+        double[][] c = java.util.Arrays.copyOf(cols, Math.max(count, cols.length * 2));
+        for (int i = cols.length; i < c.length; i++) c[i] = new double[rows];
+        return c;
     }
 
     double[] partialA() { return da; }
