@@ -26,6 +26,7 @@ import io.dsr4j.api.reward.Metric;
 import io.dsr4j.api.reward.RewardFactory;
 import io.dsr4j.api.settings.FrameworkKeys;
 import io.dsr4j.api.token.Library;
+import io.dsr4j.api.util.ChunkRunner;
 import io.dsr4j.api.util.Rng;
 import io.dsr4j.config.ConfigValidator;
 import io.dsr4j.config.DsrConfig;
@@ -63,9 +64,11 @@ public final class Experiment implements AutoCloseable {
     private final Policy policy;
     private final GradientEstimator estimator;
     private final Trainer trainer;
+    private final ChunkRunner workers;
 
     private Experiment(DsrConfig config, long seed, Dataset dataset, Library library, RegressionTask task,
-                       PriorSet priors, Policy policy, GradientEstimator estimator, Trainer trainer) {
+                       PriorSet priors, Policy policy, GradientEstimator estimator, Trainer trainer,
+                       ChunkRunner workers) {
         this.config = config;
         this.seed = seed;
         this.dataset = dataset;
@@ -75,6 +78,7 @@ public final class Experiment implements AutoCloseable {
         this.policy = policy;
         this.estimator = estimator;
         this.trainer = trainer;
+        this.workers = workers;
     }
 
     /** Builds the experiment for one seed (its dataset is resolved from the configuration). */
@@ -126,23 +130,32 @@ public final class Experiment implements AutoCloseable {
             default -> OptimizerSpec.adam(lr);
         };
         PolicyFactory pf = registry.require(PluginKind.POLICY, pol.type(), pol.typeLocation(), pol.typeKeyPath());
-        Policy policy = pf.create(new PolicyContext(priors.environment(), seeds.split(1).nextLong(), tr.nThreads(), spec), polParams);
-        polParams.requireAllUsed();
+        // One set of worker threads for the run: the policy's sampling and training and the trainer's scoring take
+        // turns on it, so idle workers spin between the phases instead of being woken for each.
+        ChunkRunner workers = new ChunkRunner(tr.nThreads());
+        try {
+            Policy policy = pf.create(new PolicyContext(priors.environment(), seeds.split(1).nextLong(), tr.nThreads(),
+                    spec, workers), polParams);
+            polParams.requireAllUsed();
 
-        EstimatorFactory ef = registry.require(PluginKind.GRADIENT_ESTIMATOR, est.type(), est.typeLocation(), est.typeKeyPath());
-        GradientEstimator estimator = ef.create(new EstimatorContext(entW, gamma, seeds.split(2).nextLong(), tr.batchSize()), estParams);
-        estParams.requireAllUsed();
+            EstimatorFactory ef = registry.require(PluginKind.GRADIENT_ESTIMATOR, est.type(), est.typeLocation(), est.typeKeyPath());
+            GradientEstimator estimator = ef.create(new EstimatorContext(entW, gamma, seeds.split(2).nextLong(), tr.batchSize()), estParams);
+            estParams.requireAllUsed();
 
-        TrainerSettings settings = new TrainerSettings(tr.nSamples(), tr.batchSize(), tr.earlyStopping(), tr.nThreads(),
-                tr.cacheCapacity(), config.logging().hof(), tr.checkpointEvery().iterations(),
-                tr.checkpointEvery().duration());
-        BatchAugmenter augmenter = buildAugmenter(config, registry, priors, seeds.split(4).nextLong());
-        ComplexityMeasure complexity = registry.require(PluginKind.COMPLEXITY, tr.complexity(),
-                config.locationOf("training.complexity"), "training.complexity");
-        RegressionScorer scorer = new RegressionScorer(task, library, complexity, tr.nThreads());
-        Trainer trainer = new Trainer(settings, policy, estimator, scorer, library.size(), seeds.split(3).nextLong(),
-                augmenter);
-        return new Experiment(config, seed, dataset, library, task, priors, policy, estimator, trainer);
+            TrainerSettings settings = new TrainerSettings(tr.nSamples(), tr.batchSize(), tr.earlyStopping(), tr.nThreads(),
+                    tr.cacheCapacity(), config.logging().hof(), tr.checkpointEvery().iterations(),
+                    tr.checkpointEvery().duration());
+            BatchAugmenter augmenter = buildAugmenter(config, registry, priors, seeds.split(4).nextLong());
+            ComplexityMeasure complexity = registry.require(PluginKind.COMPLEXITY, tr.complexity(),
+                    config.locationOf("training.complexity"), "training.complexity");
+            RegressionScorer scorer = new RegressionScorer(task, library, complexity, tr.nThreads());
+            Trainer trainer = new Trainer(settings, policy, estimator, scorer, library.size(), seeds.split(3).nextLong(),
+                    augmenter, workers);
+            return new Experiment(config, seed, dataset, library, task, priors, policy, estimator, trainer, workers);
+        } catch (RuntimeException | Error e) {
+            workers.close();
+            throw e;
+        }
     }
 
     /** The {@code gp_meld} section's batch augmenter when {@code on: true}, else null (its keys are then not read). */
@@ -225,6 +238,7 @@ public final class Experiment implements AutoCloseable {
     public void close() {
         trainer.close();
         policy.close();
+        workers.close();
     }
 
 }

@@ -2,7 +2,8 @@ package io.dsr4j.train;
 
 /**
  * What the trainer needs from the task: score a finished traversal (constant fitting included), test it on the
- * held-out data, and describe it. {@link #score} may be called concurrently with distinct {@code worker} indices.
+ * held-out data, and describe it. {@link #score} may be called concurrently with distinct {@code worker} indices, and
+ * {@link #complexity(int[], double[])} concurrently with anything (the trainer calls both on its worker threads).
  */
 public interface ProgramScorer {
 

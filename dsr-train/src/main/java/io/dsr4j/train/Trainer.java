@@ -6,6 +6,7 @@ import io.dsr4j.api.estimator.GradientEstimator;
 import io.dsr4j.api.estimator.TrainingSamples;
 import io.dsr4j.api.policy.Policy;
 import io.dsr4j.api.policy.SequenceBatch;
+import io.dsr4j.api.util.ChunkRunner;
 import io.dsr4j.api.util.Rng;
 import io.dsr4j.programs.eval.ProgramCache;
 import io.dsr4j.train.log.HallOfFame;
@@ -13,20 +14,16 @@ import io.dsr4j.train.log.IterationStats;
 import io.dsr4j.train.log.ParetoFront;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The DSR loop: sample a batch → finish and score the programs (cache, constant fitting, threads) → the estimator
  * updates the policy → bookkeeping (best, hall of fame, Pareto front, statistics). Deterministic for a given seed
  * whatever the number of threads: scoring is a pure function of the traversal, results are merged in batch order.
+ *
+ * <p>Per row work (cache keys and the read-only half of the cache look-ups, scoring, complexity) runs on the run's
+ * worker threads, each row writing only its own slot; the cache's recency and counters, the hall of fame and the
+ * Pareto front are updated on the calling thread in batch order.
  */
 public final class Trainer implements AutoCloseable {
 
@@ -45,7 +42,9 @@ public final class Trainer implements AutoCloseable {
     private final HallOfFame hallOfFame;
     private final ParetoFront pareto = new ParetoFront();
     private final List<Listener> listeners = new ArrayList<>();
-    private final ExecutorService pool;
+    private final ChunkRunner runner;
+    /** False when the run shares its worker threads with the policy (the run closes them). */
+    private final boolean ownsRunner;
     private final BatchAugmenter augmenter;
 
     private long iteration;
@@ -66,6 +65,20 @@ public final class Trainer implements AutoCloseable {
      */
     public Trainer(TrainerSettings settings, Policy policy, GradientEstimator estimator, ProgramScorer scorer,
                    int librarySize, long seed, BatchAugmenter augmenter) {
+        this(settings, policy, estimator, scorer, librarySize, seed, augmenter, null);
+    }
+
+    /**
+     * @param augmenter step between scoring and the estimator (GP-meld), or null for plain DSR
+     * @param runner    the run's worker threads ({@code settings.threads()} of them, shared with the policy; not
+     *                  closed here), or null for threads of the trainer's own
+     */
+    public Trainer(TrainerSettings settings, Policy policy, GradientEstimator estimator, ProgramScorer scorer,
+                   int librarySize, long seed, BatchAugmenter augmenter, ChunkRunner runner) {
+        if (runner != null && runner.threads() != Math.max(1, settings.threads())) {
+            throw new IllegalArgumentException("runner has " + runner.threads() + " threads, settings say "
+                    + settings.threads());
+        }
         this.augmenter = augmenter;
         this.settings = settings;
         this.policy = policy;
@@ -75,11 +88,8 @@ public final class Trainer implements AutoCloseable {
         this.finishRng = new Rng(seed).split(7);
         this.cache = new ProgramCache(settings.cacheCapacity());
         this.hallOfFame = new HallOfFame(settings.hofSize());
-        this.pool = settings.threads() > 1 ? Executors.newFixedThreadPool(settings.threads() - 1, r -> {
-            Thread t = new Thread(r, "dsr-reward");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.ownsRunner = runner == null;
+        this.runner = ownsRunner ? new ChunkRunner(settings.threads()) : runner;
     }
 
     public void addListener(Listener l) { listeners.add(l); }
@@ -100,13 +110,12 @@ public final class Trainer implements AutoCloseable {
         SequenceBatch batch = policy.sample(settings.batchSize());
         int n = batch.size();
         int[][] programs = new int[n][];
-        String[] keys = new String[n];
-        for (int i = 0; i < n; i++) {
-            programs[i] = scorer.finish(batch.tokens(i), finishRng);
-            keys[i] = ProgramCache.key(programs[i]);
-        }
-        Set<String> novel = new HashSet<>();
-        ProgramCache.Entry[] scores = scoreAll(programs, keys, novel);
+        for (int i = 0; i < n; i++) programs[i] = scorer.finish(batch.tokens(i), finishRng);
+        Scored sampled = scoreAll(programs);
+        String[] keys = sampled.keys();
+        ProgramCache.Entry[] scores = sampled.entries();
+        int[] group = sampled.first();
+        int sampledRows = n;
         double[] rewards = new double[n];
         for (int i = 0; i < n; i++) rewards[i] = scores[i].reward();
         nevals += n;
@@ -117,13 +126,12 @@ public final class Trainer implements AutoCloseable {
             if (extra.programs().length > 0) {
                 // Off-policy rows appended before the estimator's filter, as the reference's GP-meld does.
                 int m = extra.programs().length;
-                String[] extraKeys = new String[m];
-                for (int i = 0; i < m; i++) extraKeys[i] = ProgramCache.key(extra.programs()[i]);
-                ProgramCache.Entry[] extraScores = scoreAll(extra.programs(), extraKeys, new HashSet<>());
+                Scored extraScored = scoreAll(extra.programs());
                 batch = SequenceBatch.concat(List.of(batch, extra.sequences()));
                 programs = concat(programs, extra.programs());
-                keys = concat(keys, extraKeys);
-                scores = concat(scores, extraScores);
+                keys = concat(keys, extraScored.keys());
+                scores = concat(scores, extraScored.entries());
+                group = KeyGroups.firstOccurrence(keys);
                 rewards = new double[n + m];
                 for (int i = 0; i < n + m; i++) rewards[i] = scores[i].reward();
                 n += m;
@@ -145,7 +153,10 @@ public final class Trainer implements AutoCloseable {
             success = bestTest.success();
         }
         elapsedSeconds += (System.nanoTime() - t0) / 1e9;
-        IterationStats stats = statistics(batch, programs, keys, scores, rewards, est, novel,
+        // Novel: the key missed the cache in this batch's look-ups (GP-meld's rows count when they repeat such a key).
+        boolean[] novel = new boolean[n];
+        for (int i = 0; i < n; i++) novel[i] = group[i] < sampledRows && sampled.missed()[group[i]];
+        IterationStats stats = statistics(batch, programs, group, scores, rewards, est, novel,
                 (System.nanoTime() - t0) / 1e9);
         iteration++;
         for (Listener l : listeners) l.onIteration(stats, this);
@@ -154,9 +165,7 @@ public final class Trainer implements AutoCloseable {
 
     /** Rewards of programs an augmenter proposes, through the cache like sampled ones (novelty not counted). */
     private double[] rewardsOf(int[][] programs) {
-        String[] keys = new String[programs.length];
-        for (int i = 0; i < keys.length; i++) keys[i] = ProgramCache.key(programs[i]);
-        ProgramCache.Entry[] e = scoreAll(programs, keys, new HashSet<>());
+        ProgramCache.Entry[] e = scoreAll(programs).entries();
         double[] r = new double[e.length];
         for (int i = 0; i < r.length; i++) r[i] = e[i].reward();
         return r;
@@ -169,90 +178,105 @@ public final class Trainer implements AutoCloseable {
         return out;
     }
 
+    /**
+     * A batch's programs scored: their cache keys and entries; for each row the first row with the same key; and
+     * whether its key missed the cache (it was scored in this call).
+     */
+    private record Scored(String[] keys, ProgramCache.Entry[] entries, int[] first, boolean[] missed) { }
+
+    private static final int LOOKUP_ROWS_PER_CHUNK = 64;
+    private static final int SCORE_ROWS_PER_CHUNK = 8;
+
     /** Scores every program, new ones in parallel; merges in batch order so results don't depend on threads. */
-    private ProgramCache.Entry[] scoreAll(int[][] programs, String[] keys, Set<String> novel) {
+    private Scored scoreAll(int[][] programs) {
         int n = programs.length;
+        String[] keys = new String[n];
+        int[] slots = new int[n];
         ProgramCache.Entry[] out = new ProgramCache.Entry[n];
-        Map<String, Integer> firstIndex = new HashMap<>();
-        List<Integer> todo = new ArrayList<>();
+        forEachRow(n, LOOKUP_ROWS_PER_CHUNK, (i, worker) -> {
+            keys[i] = ProgramCache.key(programs[i]);
+            slots[i] = cache.locate(keys[i]);
+            if (slots[i] >= 0) out[i] = cache.entryAt(slots[i], keys[i]);
+        });
+        // In batch order, as lookups one by one would: each row of a cached key is a hit; the first row of a key
+        // the cache lacks is a miss and gets scored, the rows repeating it share its result.
+        int[] first = KeyGroups.firstOccurrence(keys);
+        boolean[] missed = new boolean[n];
+        int[] todo = new int[n];
+        int fresh = 0;
         for (int i = 0; i < n; i++) {
-            ProgramCache.Entry e = firstIndex.containsKey(keys[i]) ? null : cache.lookup(keys[i]);
-            if (e != null) {
-                out[i] = e;
-            } else if (firstIndex.putIfAbsent(keys[i], i) == null) {
-                todo.add(i);
-                novel.add(keys[i]);
-            }
-        }
-        ProgramScorer.Score[] fresh = new ProgramScorer.Score[todo.size()];
-        int workers = pool == null ? 1 : settings.threads();
-        if (workers == 1 || todo.size() < 2) {
-            for (int j = 0; j < fresh.length; j++) fresh[j] = scorer.score(programs[todo.get(j)], 0);
-        } else {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 1; w < workers; w++) {
-                final int worker = w;
-                futures.add(pool.submit(() -> scoreStripe(programs, todo, fresh, worker, workers)));
-            }
-            scoreStripe(programs, todo, fresh, 0, workers);
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while scoring", e);
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("scoring failed: " + e.getCause(), e.getCause());
+            if (slots[i] >= 0) {
+                cache.recordLookup(slots[i]);
+            } else {
+                missed[i] = true;
+                if (first[i] == i) {
+                    cache.recordLookup(-1);
+                    todo[fresh++] = i;
                 }
             }
         }
-        for (int j = 0; j < fresh.length; j++) {
-            int i = todo.get(j);
-            ProgramScorer.Score s = fresh[j];
+        ProgramScorer.Score[] scores = new ProgramScorer.Score[fresh];
+        ProgramRecord[] records = new ProgramRecord[fresh];
+        forEachRow(fresh, SCORE_ROWS_PER_CHUNK, (j, worker) -> {
+            int[] program = programs[todo[j]];
+            ProgramScorer.Score s = scorer.score(program, worker);
+            scores[j] = s;
+            records[j] = new ProgramRecord(program, s.constants(), s.reward(), scorer.complexity(program, s.constants()),
+                    s.invalid());
+        });
+        for (int j = 0; j < fresh; j++) {
+            int i = todo[j];
+            ProgramScorer.Score s = scores[j];
             out[i] = cache.put(keys[i], s.reward(), s.invalid(), s.constants());
-            ProgramRecord rec = new ProgramRecord(programs[i], s.constants(), s.reward(),
-                    scorer.complexity(programs[i], s.constants()), s.invalid());
-            hallOfFame.offer(keys[i], rec);
-            pareto.offer(rec);
+            hallOfFame.offer(keys[i], records[j]);
+            pareto.offer(records[j]);
         }
-        for (int i = 0; i < n; i++) if (out[i] == null) out[i] = out[firstIndex.get(keys[i])];
-        return out;
+        for (int i = 0; i < n; i++) if (out[i] == null) out[i] = out[first[i]];
+        return new Scored(keys, out, first, missed);
     }
 
-    private void scoreStripe(int[][] programs, List<Integer> todo, ProgramScorer.Score[] fresh, int worker, int workers) {
-        for (int j = worker; j < fresh.length; j += workers) fresh[j] = scorer.score(programs[todo.get(j)], worker);
+    private interface RowBody {
+        void run(int row, int worker);
     }
 
-    private IterationStats statistics(SequenceBatch batch, int[][] programs, String[] keys, ProgramCache.Entry[] scores,
-                                      double[] rewards, EstimatorStep est, Set<String> novel, double seconds) {
+    /** Runs {@code body} for rows 0..rows-1 on the worker threads, in chunks of consecutive rows. */
+    private void forEachRow(int rows, int rowsPerChunk, RowBody body) {
+        int chunks = (rows + rowsPerChunk - 1) / rowsPerChunk;
+        runner.run(chunks, (chunk, worker) -> {
+            int to = Math.min(rows, (chunk + 1) * rowsPerChunk);
+            for (int i = chunk * rowsPerChunk; i < to; i++) body.run(i, worker);
+        });
+    }
+
+    /** @param group for each row the first row with the same key; @param novel whether each row's key is novel */
+    private IterationStats statistics(SequenceBatch batch, int[][] programs, int[] group, ProgramCache.Entry[] scores,
+                                      double[] rewards, EstimatorStep est, boolean[] novel, double seconds) {
         int n = rewards.length;
         int[] kept = est.keptRows() == null ? new int[0] : est.keptRows();
         double rMax = Double.NEGATIVE_INFINITY, rSum = 0, lSum = 0, invSum = 0;
-        Set<String> unique = new HashSet<>();
+        int unique = 0;
         int novelFull = 0;
         for (int i = 0; i < n; i++) {
             rMax = Math.max(rMax, rewards[i]);
             rSum += rewards[i];
             lSum += programs[i].length;
             invSum += scores[i].invalid() ? 1 : 0;
-            unique.add(keys[i]);
-            if (novel.contains(keys[i])) novelFull++;
+            if (group[i] == i) unique++;
+            if (novel[i]) novelFull++;
         }
         double rSub = 0, lSub = 0, invSub = 0;
-        Set<String> uniqueSub = new HashSet<>();
         int novelSub = 0;
         for (int i : kept) {
             rSub += rewards[i];
             lSub += programs[i].length;
             invSub += scores[i].invalid() ? 1 : 0;
-            uniqueSub.add(keys[i]);
-            if (novel.contains(keys[i])) novelSub++;
+            if (novel[i]) novelSub++;
         }
         int k = Math.max(1, kept.length);
         int[] all = new int[n];
         for (int i = 0; i < n; i++) all[i] = i;
         return new IterationStats(iteration, rBest, rMax, rSum / n, kept.length == 0 ? Double.NaN : rSub / k,
-                lSum / n, kept.length == 0 ? Double.NaN : lSub / k, unique.size(), uniqueSub.size(),
+                lSum / n, kept.length == 0 ? Double.NaN : lSub / k, unique, KeyGroups.distinct(group, kept),
                 novelFull, novelSub, positionalEntropy(batch, all), positionalEntropy(batch, kept),
                 invSum / n, kept.length == 0 ? Double.NaN : invSub / k,
                 est.baseline(), seconds, nevals, n / Math.max(seconds, 1e-9), est.quantile());
@@ -326,6 +350,6 @@ public final class Trainer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (pool != null) pool.shutdownNow();
+        if (ownsRunner) runner.close();
     }
 }

@@ -8,6 +8,7 @@ import io.dsr4j.api.policy.PolicyLoss;
 import io.dsr4j.api.policy.SamplingEnvironment;
 import io.dsr4j.api.policy.SequenceBatch;
 import io.dsr4j.api.token.Library;
+import io.dsr4j.api.util.ChunkRunner;
 import io.dsr4j.api.util.Rng;
 import io.dsr4j.policy.ParameterizedPolicy;
 import io.dsr4j.policy.RnnLayout;
@@ -50,6 +51,8 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
     private final PolicyOptimizer optimizer;
     private final Rng sampleRng;
     private final ChunkRunner runner;
+    /** False when the run shares its worker threads with us (the run closes them). */
+    private final boolean ownsRunner;
     private final Workspace[] workspaces;
     private final int L;
     private final LstmKernels kernels;
@@ -135,7 +138,8 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
         sync();
         this.optimizer = PolicyOptimizer.create(context.optimizer(), layout.size());
         this.sampleRng = new Rng(context.seed()).split(SAMPLE_STREAM);
-        this.runner = new ChunkRunner(Math.max(1, context.threads()));
+        this.ownsRunner = context.runner() == null;
+        this.runner = ownsRunner ? new ChunkRunner(Math.max(1, context.threads())) : context.runner();
         this.workspaces = new Workspace[runner.threads()];
         for (int w = 0; w < workspaces.length; w++) workspaces[w] = new Workspace(net);
         this.sharedTape = new ReplayTape(net);
@@ -774,7 +778,7 @@ public final class JvmLstmPolicy implements ParameterizedPolicy {
 
     @Override
     public void close() {
-        runner.close();
+        if (ownsRunner) runner.close();
     }
 
     @Override

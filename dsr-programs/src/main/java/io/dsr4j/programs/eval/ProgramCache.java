@@ -17,8 +17,9 @@ import java.util.List;
  * <p>Lookups return {@link Entry} snapshots: values, valid after the slot is evicted and reused. Capacity 0 stores
  * nothing (every lookup misses).
  *
- * <p>Not thread-safe: it is meant for the trainer thread, which looks programs up before handing the misses to
- * scoring workers and stores the results afterwards in batch order (so the content is independent of threads).
+ * <p>Not thread-safe, except {@link #locate} and {@link #entryAt} (reads only): the trainer searches a batch's keys
+ * on its worker threads, then records the look-ups, hands the misses to scoring workers and stores the results, in
+ * batch order on its own thread (so the content is independent of threads).
  */
 public final class ProgramCache {
 
@@ -83,13 +84,35 @@ public final class ProgramCache {
      */
     public Entry lookup(String key) {
         int slot = find(key);
+        recordLookup(slot);
+        return slot == NONE ? null : entry(slot, key);
+    }
+
+    /**
+     * The first half of a {@link #lookup} split in two so that a batch's keys can be searched on several threads: the
+     * slot holding {@code key}, or −1. Reads only, so threads may call it together while nothing writes; the slot is
+     * valid until the next {@link #put} or {@link #clear}.
+     */
+    public int locate(String key) {
+        return find(key);
+    }
+
+    /** The entry in a slot {@link #locate} found, without counting or marking it (reads only, like locate). */
+    public Entry entryAt(int slot, String key) {
+        return entry(slot, key);
+    }
+
+    /**
+     * The second half of a {@link #lookup}: counts a hit (marking the slot recently used) or, for −1, a miss. Called
+     * in batch order, it leaves the cache exactly as the same lookups would.
+     */
+    public void recordLookup(int slot) {
         if (slot == NONE) {
             misses++;
-            return null;
+            return;
         }
         hits++;
         touch(slot);
-        return entry(slot, key);
     }
 
     public Entry lookup(int[] traversal) {

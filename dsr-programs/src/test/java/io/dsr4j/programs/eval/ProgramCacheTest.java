@@ -96,13 +96,22 @@ class ProgramCacheTest {
             for (int j = 0; j < t.length; j++) t[j] = rng.nextInt(20) == 0 ? 255 + rng.nextInt(1000) : rng.nextInt(30);
             universe.add(ProgramCache.key(t));
         }
+        long hits = 0, misses = 0;
         for (int step = 0; step < 50_000; step++) {
             String k = universe.get(rng.nextInt(universe.size()));
-            int op = rng.nextInt(3);
+            int op = rng.nextInt(4);
             if (op == 0) {
                 Double expected = model.get(k);
                 ProgramCache.Entry e = c.lookup(k);
                 assertEquals(expected, e == null ? null : e.reward(), "lookup " + step);
+                if (expected == null) misses++; else hits++;
+            } else if (op == 3) {
+                // the look-up in two halves, as the trainer does it for a batch
+                Double expected = model.get(k);
+                int slot = c.locate(k);
+                assertEquals(expected, slot < 0 ? null : c.entryAt(slot, k).reward(), "locate " + step);
+                c.recordLookup(slot);
+                if (expected == null) misses++; else hits++;
             } else if (op == 1) {
                 Double expected = model.get(k);
                 ProgramCache.Entry e = c.peek(k);
@@ -116,6 +125,8 @@ class ProgramCacheTest {
             assertEquals(model.size(), c.size());
         }
         assertEquals(new ArrayList<>(model.keySet()), c.entries().stream().map(ProgramCache.Entry::key).toList());
+        assertEquals(hits, c.hits());
+        assertEquals(misses, c.misses());
         c.clear();
         assertEquals(0, c.size());
         assertNull(c.peek(universe.get(0)));
