@@ -193,12 +193,12 @@ public final class Trainer implements AutoCloseable {
         String[] keys = new String[n];
         int[] slots = new int[n];
         ProgramCache.Entry[] out = new ProgramCache.Entry[n];
-        forEachRow(n, LOOKUP_ROWS_PER_CHUNK, (i, worker) -> {
-            keys[i] = ProgramCache.key(programs[i]);
-            slots[i] = cache.locate(keys[i]);
-            if (slots[i] >= 0) out[i] = cache.entryAt(slots[i], keys[i]);
+        forEachChunk(n, LOOKUP_ROWS_PER_CHUNK, (from, to, worker) -> {
+            for (int i = from; i < to; i++) keys[i] = ProgramCache.key(programs[i]);
+            cache.locateAll(keys, from, to, slots);
+            for (int i = from; i < to; i++) if (slots[i] >= 0) out[i] = cache.entryAt(slots[i], keys[i]);
         });
-        // In batch order, as lookups one by one would: each row of a cached key is a hit; the first row of a key
+        // In batch order, as look-ups one by one would: each row of a cached key is a hit; the first row of a key
         // the cache lacks is a miss and gets scored, the rows repeating it share its result.
         int[] first = KeyGroups.firstOccurrence(keys);
         boolean[] missed = new boolean[n];
@@ -217,12 +217,14 @@ public final class Trainer implements AutoCloseable {
         }
         ProgramScorer.Score[] scores = new ProgramScorer.Score[fresh];
         ProgramRecord[] records = new ProgramRecord[fresh];
-        forEachRow(fresh, SCORE_ROWS_PER_CHUNK, (j, worker) -> {
-            int[] program = programs[todo[j]];
-            ProgramScorer.Score s = scorer.score(program, worker);
-            scores[j] = s;
-            records[j] = new ProgramRecord(program, s.constants(), s.reward(), scorer.complexity(program, s.constants()),
-                    s.invalid());
+        forEachChunk(fresh, SCORE_ROWS_PER_CHUNK, (from, to, worker) -> {
+            for (int j = from; j < to; j++) {
+                int[] program = programs[todo[j]];
+                ProgramScorer.Score s = scorer.score(program, worker);
+                scores[j] = s;
+                records[j] = new ProgramRecord(program, s.constants(), s.reward(),
+                        scorer.complexity(program, s.constants()), s.invalid());
+            }
         });
         for (int j = 0; j < fresh; j++) {
             int i = todo[j];
@@ -235,17 +237,15 @@ public final class Trainer implements AutoCloseable {
         return new Scored(keys, out, first, missed);
     }
 
-    private interface RowBody {
-        void run(int row, int worker);
+    private interface RowsBody {
+        void run(int from, int to, int worker);
     }
 
-    /** Runs {@code body} for rows 0..rows-1 on the worker threads, in chunks of consecutive rows. */
-    private void forEachRow(int rows, int rowsPerChunk, RowBody body) {
+    /** Runs {@code body} on the worker threads for rows 0..rows-1 cut into chunks of consecutive rows. */
+    private void forEachChunk(int rows, int rowsPerChunk, RowsBody body) {
         int chunks = (rows + rowsPerChunk - 1) / rowsPerChunk;
-        runner.run(chunks, (chunk, worker) -> {
-            int to = Math.min(rows, (chunk + 1) * rowsPerChunk);
-            for (int i = chunk * rowsPerChunk; i < to; i++) body.run(i, worker);
-        });
+        runner.run(chunks, (chunk, worker) ->
+                body.run(chunk * rowsPerChunk, Math.min(rows, (chunk + 1) * rowsPerChunk), worker));
     }
 
     /** @param group for each row the first row with the same key; @param novel whether each row's key is novel */

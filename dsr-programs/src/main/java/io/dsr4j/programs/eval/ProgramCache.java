@@ -17,9 +17,9 @@ import java.util.List;
  * <p>Lookups return {@link Entry} snapshots: values, valid after the slot is evicted and reused. Capacity 0 stores
  * nothing (every lookup misses).
  *
- * <p>Not thread-safe, except {@link #locate} and {@link #entryAt} (reads only): the trainer searches a batch's keys
- * on its worker threads, then records the look-ups, hands the misses to scoring workers and stores the results, in
- * batch order on its own thread (so the content is independent of threads).
+ * <p>Not thread-safe, except {@link #locate}, {@link #locateAll} and {@link #entryAt} (reads only): the trainer
+ * searches a batch's keys on its worker threads, then records the look-ups, hands the misses to scoring workers and
+ * stores the results, in batch order on its own thread (so the content is independent of threads).
  */
 public final class ProgramCache {
 
@@ -95,6 +95,28 @@ public final class ProgramCache {
      */
     public int locate(String key) {
         return find(key);
+    }
+
+    /**
+     * {@link #locate} for {@code keys[from..to)} into {@code slots[from..to)}, faster for many keys: the keys' home
+     * cells in the table are read in a first pass, so that their cache misses overlap instead of following each other
+     * (a large cache's table does not fit the processor's caches). Reads only, like locate.
+     */
+    public void locateAll(String[] keys, int from, int to, int[] slots) {
+        if (size == 0) {
+            Arrays.fill(slots, from, to, NONE);
+            return;
+        }
+        int[] t = table;
+        int mask = t.length - 1;
+        int[] cells = new int[to - from];
+        for (int i = from; i < to; i++) cells[i - from] = t[home(keys[i].hashCode(), mask)];
+        for (int i = from; i < to; i++) {
+            int s = cells[i - from] - 1;
+            if (s < 0) slots[i] = NONE;
+            else if (matches(this.keys[s], keys[i])) slots[i] = s;
+            else slots[i] = find(keys[i]);
+        }
     }
 
     /** The entry in a slot {@link #locate} found, without counting or marking it (reads only, like locate). */

@@ -99,7 +99,7 @@ class ProgramCacheTest {
         long hits = 0, misses = 0;
         for (int step = 0; step < 50_000; step++) {
             String k = universe.get(rng.nextInt(universe.size()));
-            int op = rng.nextInt(4);
+            int op = rng.nextInt(5);
             if (op == 0) {
                 Double expected = model.get(k);
                 ProgramCache.Entry e = c.lookup(k);
@@ -112,6 +112,20 @@ class ProgramCacheTest {
                 assertEquals(expected, slot < 0 ? null : c.entryAt(slot, k).reward(), "locate " + step);
                 c.recordLookup(slot);
                 if (expected == null) misses++; else hits++;
+            } else if (op == 4) {
+                // a batch of look-ups searched at once
+                String[] batch = new String[rng.nextInt(1, 40)];
+                for (int i = 0; i < batch.length; i++) batch[i] = universe.get(rng.nextInt(universe.size()));
+                int from = rng.nextInt(batch.length);
+                int[] slots = new int[batch.length];
+                c.locateAll(batch, from, batch.length, slots);
+                for (int i = from; i < batch.length; i++) {
+                    assertEquals(c.locate(batch[i]), slots[i], "locateAll " + step);
+                    Double expected = model.get(batch[i]);
+                    assertEquals(expected, slots[i] < 0 ? null : c.entryAt(slots[i], batch[i]).reward(), "locateAll " + step);
+                    c.recordLookup(slots[i]);
+                    if (expected == null) misses++; else hits++;
+                }
             } else if (op == 1) {
                 Double expected = model.get(k);
                 ProgramCache.Entry e = c.peek(k);
