@@ -169,6 +169,20 @@ class SymjaMathTest {
     }
 
     @Test
+    void aLogarithmOfAnExponentialInsideTheModelIsItsArgument() {
+        // Livermore-19, log(x1^2 + x1) + log(x1^3 + x1), as GP-meld (nggpps grid, seed 0) found it:
+        // log(x1*(log(exp(x1^2*(x1^2 + x1 + 1))) + x1)) after simplification
+        var b = BenchmarkRegistry.get().get("Livermore-19");
+        BenchmarkExpression target = BenchmarkExpression.parse(b.expression(), b.variableCount());
+        String found = "log,add,x1,sub,mul,add,log,sub,add,exp,add,mul,div,sub,mul,x1,add,mul,x1,x1,x1,x1,x1,x1,add,mul,"
+                + "sub,mul,x1,add,mul,x1,x1,mul,div,x1,x1,div,x1,x1,x1,mul,div,x1,x1,x1,x1,x1,x1,x1,x1,x1";
+        assertEquals(Verdict.YES, math.recovers(target, SymbolicProgram.parse(found, false), LIMIT));
+        // log(x1*(log(exp(x1^2*(x1^2 + x1))) + x1)): one term short inside the exponential
+        assertEquals(Verdict.NO, math.recovers(target,
+                SymbolicProgram.parse("log,mul,x1,add,log,exp,mul,mul,x1,x1,add,mul,x1,x1,x1,x1", false), LIMIT));
+    }
+
+    @Test
     void fittedConstantsCloseToTheTargetsDecimalsAreASymbolicSuccess() {
         var b = BenchmarkRegistry.get().get("Constant-1");
         BenchmarkExpression target = BenchmarkExpression.parse(b.expression(), b.variableCount());

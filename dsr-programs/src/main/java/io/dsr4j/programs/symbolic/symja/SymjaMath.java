@@ -180,7 +180,9 @@ public final class SymjaMath implements SymbolicMath {
             // Necessary condition first, deterministic and fast: equal (or proportional) values at sample points.
             // Most models fail it and are answered without algebra, whatever the machine's load.
             if (!SymjaEvaluator.mayBeEqual(t, m, constantFree)) return Verdict.NO;
-            IExpr diff = F.Subtract(t, m);
+            // log(exp(u)) = u for real u (every model is real-valued), which Symja keeps without that assumption:
+            // a Livermore-19 model with log(exp(...)) inside was a numeric success but a symbolic miss.
+            IExpr diff = F.Subtract(t, s.eval(F.ReplaceRepeated(m, F.RuleDelayed(F.Log(F.Exp(F.u_)), F.u))));
             if (s.eval(F.Simplify(diff)).isZero()) return Verdict.YES;
             if (s.eval(F.Simplify(F.ExpandAll(diff))).isZero()) return Verdict.YES;
             // Sums of logarithms: Simplify does not combine log(x+1) + log(x^2+1) with log(x^3+x^2+x+1) (Nguyen-7),
