@@ -270,7 +270,7 @@ public final class GridRunner {
         this.symbolicMath = math;
     }
 
-    static String safeName(String benchmark) {
+    public static String safeName(String benchmark) {
         String s = benchmark.replaceFirst("(?i)\\.csv$", "").replaceAll("[^A-Za-z0-9._+-]+", "_");
         s = s.replaceAll("^[._]+", "");
         return s.isEmpty() ? "data" : s;

@@ -137,6 +137,8 @@ public final class SparkDispatcher implements RunDispatcher {
         }
         Path dir = sink.runDir(spec);
         Files.createDirectories(dir);
+        // an earlier driver killed while writing this run's files (its row never recorded) may have left temp files
+        AtomicFiles.removeTemporaries(dir);
         for (Map.Entry<String, byte[]> f : o.files().entrySet()) {
             Path target = dir.resolve(f.getKey()).normalize();
             if (!target.startsWith(dir)) throw new IOException("run " + spec.key() + " returned a file outside its folder: " + f.getKey());

@@ -1,5 +1,6 @@
 package io.dsr4j.bench.spark;
 
+import io.dsr4j.bench.GridRunner;
 import io.dsr4j.bench.ResultRow;
 import io.dsr4j.bench.ResultsFile;
 import io.dsr4j.programs.data.QuotedCsv;
@@ -123,9 +124,16 @@ final class TinyGrid {
     }
 
     /** Removes the last {@code n} rows of results.csv, as if the grid had been stopped before them. */
-    static void dropLastRows(Path outDir, int n) throws IOException {
+    /** Removes the last {@code n} rows of results.csv; returns their run folders, relative to {@code runs/}. */
+    static List<String> dropLastRows(Path outDir, int n) throws IOException {
         Path f = outDir.resolve(ResultsFile.NAME);
         List<String> lines = Files.readAllLines(f);
         Files.write(f, lines.subList(0, lines.size() - n));
+        List<String> folders = new ArrayList<>();
+        for (String row : lines.subList(lines.size() - n, lines.size())) {
+            List<String> c = QuotedCsv.split(row);   // variant, benchmark, seed, ...
+            folders.add(c.get(0) + "/" + GridRunner.safeName(c.get(1)) + "/seed_" + c.get(2));
+        }
+        return folders;
     }
 }

@@ -64,6 +64,24 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Deletes the temporary files that writers killed between creating and renaming them (kill -9, power loss) left
+     * in {@code dir} and its subfolders: hidden files ending in {@code .tmp}, as {@link #write} and the plot writer
+     * name them. Call it only where no writer is active, i.e. before a run (or its recording) starts writing its
+     * folder; a missing folder is fine.
+     */
+    public static void removeTemporaries(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return;
+        List<Path> stale;
+        try (var files = Files.walk(dir)) {
+            stale = files.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(f);
+            }).toList();
+        }
+        for (Path f : stale) Files.deleteIfExists(f);
+    }
+
     /** Makes the rename durable; not possible on every platform, where it is skipped. */
     static void syncDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {

@@ -376,6 +376,7 @@ public final class ExperimentRunner {
     /** Runs (or resumes) one seed; returns null if it was stopped before finishing. */
     public RunResult runSeed(DsrConfig config, Dataset dataset, long seed, Path seedDir, boolean parallel) throws IOException {
         Path ckpt = seedDir.resolve(CHECKPOINT);
+        AtomicFiles.removeTemporaries(seedDir);   // of an earlier attempt killed while writing a file
         FinishedSeed finished = train(config, dataset, seed, seedDir, parallel, ckpt);
         if (finished == null) return null;
         // The trainer, policy and program cache are unreachable here (they lived in train()'s frame only). One full
