@@ -3,6 +3,9 @@ package io.dsr4j.config;
 import io.dsr4j.api.config.ConfigException;
 import io.dsr4j.api.config.ConfigNode;
 import io.dsr4j.api.config.Location;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -180,6 +183,35 @@ public final class DsrConfig {
      */
     public String resolvedYaml() {
         return "# dsr4j configuration, fully resolved (built-in defaults <- file <- --set)\n" + YamlWriter.write(resolved);
+    }
+
+    /**
+     * A copy whose relative file paths are absolute: {@code task.sample_weights}, and {@code task.dataset} when it
+     * names an existing file (a path with a directory or an extension; benchmark names have neither). A run writes
+     * this copy to its config.yaml, which {@code dsr run --resume} reads back from the run directory: there a path
+     * relative to the user's config file or working directory would name another file.
+     */
+    public DsrConfig withAbsolutePaths() {
+        DsrConfig c = this;
+        String dataset = task.dataset();
+        if (dataset != null && (dataset.indexOf('.') >= 0 || dataset.indexOf('/') >= 0
+                || dataset.indexOf(File.separatorChar) >= 0)) {
+            try {
+                Path p = Path.of(dataset);
+                Path abs = resolvePath("task.dataset");
+                if (!p.isAbsolute() && Files.isRegularFile(abs)) c = c.with("task.dataset", abs.toString());
+            } catch (InvalidPathException e) {
+                // not a path: a dataset plugin's own kind of name, kept as written
+            }
+        }
+        try {
+            if (task.sampleWeights() != null && !Path.of(task.sampleWeights()).isAbsolute()) {
+                c = c.with("task.sample_weights", resolvePath("task.sample_weights").toString());
+            }
+        } catch (InvalidPathException e) {
+            // kept as written: reading it reports the bad path
+        }
+        return c;
     }
 
     /** A copy with one value replaced (as {@code --set keyPath=value}), validated again. */

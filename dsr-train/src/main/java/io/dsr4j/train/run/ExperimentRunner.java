@@ -184,7 +184,7 @@ public final class ExperimentRunner {
     /** Starts a run: writes config.yaml and run.yaml, then runs every seed. */
     public List<RunResult> start(DsrConfig config, Path runDir, List<Long> seeds, int parallel) throws IOException {
         try (DirLock lock = lock(runDir)) {
-            AtomicFiles.write(runDir.resolve("config.yaml"), config.withPlugins(registry).resolvedYaml());
+            AtomicFiles.write(runDir.resolve("config.yaml"), config.withPlugins(registry).withAbsolutePaths().resolvedYaml());
             RunPlan.write(runDir, new RunPlan(seeds, parallel));
             return executeLocked(config, runDir, seeds, parallel, false);
         }

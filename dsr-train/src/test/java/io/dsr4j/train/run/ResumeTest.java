@@ -1,5 +1,6 @@
 package io.dsr4j.train.run;
 
+import io.dsr4j.config.ConfigLoader;
 import io.dsr4j.config.DsrConfig;
 import io.dsr4j.train.cli.DsrCli;
 import org.junit.jupiter.api.Test;
@@ -84,5 +85,34 @@ class ResumeTest {
         assertEquals(0, rc);
         assertSameRun(full, out.resolve("k"), 4);
         assertTrue(new File(out.resolve("k/seed_4/result.yaml").toString()).exists());
+    }
+
+    @Test
+    void resumeFindsFilesGivenRelativeToTheConfigFile() throws Exception {
+        // --resume reads config.yaml from the run directory: a dataset and a weights file named relative to the
+        // user's config file must still be found from there
+        Path exp = Files.createDirectories(tmp.resolve("exp"));
+        StringBuilder data = new StringBuilder("x,y\n");
+        StringBuilder weights = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            double x = -1 + i / 10.0;
+            data.append(x).append(',').append(x * x * x + Math.sin(x)).append('\n');
+            weights.append(1 + i % 2).append('\n');
+        }
+        Files.writeString(exp.resolve("data.csv"), data);
+        Files.writeString(exp.resolve("weights.txt"), weights);
+        Path cfgFile = exp.resolve("my.yaml");
+        Files.writeString(cfgFile, "task: {dataset: data.csv, sample_weights: weights.txt}\n");
+        DsrConfig c = ConfigLoader.load(cfgFile, List.of("training.n_samples=4000", "training.batch_size=250",
+                "training.early_stopping=false", "logging.progress=off", "logging.simplify=false", "logging.plots=false"));
+
+        Path cut = ExperimentRunner.newRunDirectory(tmp.resolve("out"), "data");
+        ExperimentRunner first = runner();
+        AtomicInteger polls = new AtomicInteger();
+        first.setStop(() -> polls.incrementAndGet() > 3);
+        assertTrue(first.start(c, cut, List.of(0L), 1).isEmpty(), "stopped run has no result");
+
+        assertEquals(0, DsrCli.execute(new String[]{"run", "--resume", cut.toString()}));
+        assertEquals(16, rows(cut.resolve("seed_0/iterations.csv")).size());
     }
 }
