@@ -146,6 +146,8 @@ public final class YamlConfigReader {
         Location at = location(parser.currentTokenLocation());
         String anchor = parser.getCurrentAnchor();
         ConfigNode node;
+        // Jackson's YAML parser reports anchors on mappings and sequences only: read a scalar's from the text
+        if (anchor == null && t.isScalarValue() && !parser.isCurrentAlias()) anchor = scalarAnchor();
         switch (t) {
             case START_OBJECT -> node = readMap(at, path);
             case START_ARRAY -> node = readList(at, path);
@@ -239,8 +241,33 @@ public final class YamlConfigReader {
     private boolean plainScalar(String raw) {
         long off = parser.currentTokenLocation().getCharOffset();
         if (off < 0 || off >= text.length()) return false;
-        char c = text.charAt((int) off);
+        int i = (int) off;
+        if (text.charAt(i) == '&') i = skipSpaces(endOfName(i + 1)); // the anchor, then the value
+        if (i >= text.length()) return true;
+        char c = text.charAt(i);
         return c != '"' && c != '\'' && c != '|' && c != '>' && c != '!';
+    }
+
+    /** The anchor ({@code &name}) written before the scalar at the current token, after its tag if any, or null. */
+    private String scalarAnchor() {
+        long off = parser.currentTokenLocation().getCharOffset();
+        if (off < 0 || off >= text.length()) return null;
+        int i = (int) off;
+        if (text.charAt(i) == '!') i = skipSpaces(endOfName(i + 1)); // a tag may come first: !!str &a x
+        if (i >= text.length() || text.charAt(i) != '&') return null;
+        int end = endOfName(i + 1);
+        return end > i + 1 ? text.substring(i + 1, end) : null;
+    }
+
+    /** The end of an anchor or tag name starting at {@code i}: the next space, line break or flow indicator. */
+    private int endOfName(int i) {
+        while (i < text.length() && !Character.isWhitespace(text.charAt(i)) && ",[]{}".indexOf(text.charAt(i)) < 0) i++;
+        return i;
+    }
+
+    private int skipSpaces(int i) {
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+        return i;
     }
 
     private static Object retypePlain(String raw, Location at, String path) {

@@ -157,6 +157,20 @@ class YamlConfigReaderTest {
     }
 
     @Test
+    void anchorsOnScalars() {
+        ConfigNode.MapNode r = read("""
+                training:
+                  n_samples: &budget 20000
+                  batch_size: *budget
+                names: [&f sin, *f, &q 'x y', *q, !!str &s 1, *s, &e '', *e]
+                """);
+        assertEquals(20000L, value(r, "training.batch_size"));
+        assertEquals(List.of("sin", "sin", "x y", "x y", "1", "1", "", ""), value(r, "names"));
+        ConfigException e = assertThrows(ConfigException.class, () -> read("a: &x 1\nb: *y\n"));
+        assertTrue(e.getMessage().contains("unknown alias"), e.getMessage());
+    }
+
+    @Test
     void missingFileIsAClearError(@TempDir Path dir) {
         Path missing = dir.resolve("nope.yaml");
         ConfigException e = assertThrows(ConfigException.class, () -> YamlConfigReader.readFile(missing));
