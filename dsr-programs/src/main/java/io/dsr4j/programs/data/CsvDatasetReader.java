@@ -78,7 +78,8 @@ public final class CsvDatasetReader {
                 rowLines.add(lineNo);
             }
         } catch (NoSuchFileException e) {
-            throw new ConfigException("data file " + where + " does not exist (relative paths are resolved against the config file's directory)");
+            throw new ConfigException("data file " + where + " does not exist (a relative path is resolved against the "
+                    + "directory of the config file that names it, or the working directory when given with --set)");
         } catch (CharacterCodingException e) {
             throw new ConfigException("data file " + where + " line " + firstNonUtf8Line(file) + " is not UTF-8 text; save it as "
                     + "a plain UTF-8 (or ASCII) CSV file", e);
