@@ -116,6 +116,10 @@ final class RunCommand implements Callable<Integer> {
             for (int i = 0; i < runs; i++) seeds.add(first + i);
             String name = c.experiment().expName() != null ? c.experiment().expName()
                     : Path.of(c.task().dataset()).getFileName().toString().replaceFirst("\\.csv$", "");
+            if (out == null && c.experiment().logdir() == null) {
+                throw ConfigException.at(c.locationOf("experiment.logdir"), "experiment.logdir", "is null, and 'dsr run' "
+                        + "always writes a run directory: set it (default ./runs) or pass --out DIR");
+            }
             Path parent = out != null ? out : Path.of(c.experiment().logdir());
             OutputDirs.requireDirectoryOrAbsent(parent, out != null ? "--out" : "experiment.logdir");
             runner.validate(c, first, Math.min(parallel, runs));

@@ -346,6 +346,13 @@ class DsrCliTest {
     }
 
     @Test
+    void runWithoutAnOutputFolderIsAUserError() throws Exception {
+        Path f = file("experiment:\n  logdir: null\n");
+        String err = userError(run(BUILTINS, "run", f.toString()), f + ":2:11", "experiment.logdir");
+        assertTrue(err.contains("--out DIR"), err);
+    }
+
+    @Test
     void outOfRange() throws Exception {
         Path f = file("task:\n  threshold: -1\n");
         String err = userError(run("config", f.toString()), f + ":2:14", "task.threshold");
