@@ -110,4 +110,21 @@ public record SymbolicProgram(List<Item> tokens, boolean protectedMode) {
         }
         return new SymbolicProgram(items, protectedMode);
     }
+
+    /**
+     * This program with every log applied directly to an exp removed, log and exp both: log(exp(u)) = u for real u.
+     * With the protected log (log|a|, 0 where |a| ≤ 0.001) that holds only where u > ln 0.001, so a caller compares
+     * the result's values with the program's. Returns this program when there is nothing to remove.
+     */
+    public SymbolicProgram withoutLogOfExp() {
+        List<Item> out = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).name().equals("log") && i + 1 < tokens.size() && tokens.get(i + 1).name().equals("exp")) {
+                i++;   // skip both: the exp's argument follows as log's would have
+                continue;
+            }
+            out.add(tokens.get(i));
+        }
+        return out.size() == tokens.size() ? this : new SymbolicProgram(out, protectedMode);
+    }
 }

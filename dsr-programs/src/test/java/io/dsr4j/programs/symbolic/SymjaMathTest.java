@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SymjaMathTest {
@@ -180,6 +181,27 @@ class SymjaMathTest {
         // log(x1*(log(exp(x1^2*(x1^2 + x1))) + x1)): one term short inside the exponential
         assertEquals(Verdict.NO, math.recovers(target,
                 SymbolicProgram.parse("log,mul,x1,add,log,exp,mul,mul,x1,x1,add,mul,x1,x1,x1,x1", false), LIMIT));
+    }
+
+    @Test
+    void aLogarithmOfAnExponentialSimplifiesToItsArgumentWhereTheValuesAgree() {
+        // log(exp(x1*x1)) + x1, protected operators (log|a|): x1^2 + x1 wherever exp(x1^2) > 0.001, i.e. always
+        SymbolicProgram p = SymbolicProgram.parse("add,log,exp,mul,x1,x1,x1", true);
+        double[][] x = {{-1.5, -0.5, 0.25, 1, 2}};
+        double[] values = new double[5];
+        for (int i = 0; i < 5; i++) values[i] = x[0][i] * x[0][i] + x[0][i];
+        Simplified s = math.simplify(p, RAW, new SymbolicMath.Check(x, values), LIMIT);
+        assertEquals(Simplified.Status.SIMPLIFIED, s.status());
+        assertEquals("x1^2 + x1", s.infix());
+        // unchecked, the protected form is not rewritten (log|exp(u)| = u fails where exp(u) <= 0.001)
+        assertNotEquals("x1^2 + x1", math.simplify(p, RAW, null, LIMIT).infix());
+        // with the plain operators it is, checked or not
+        assertEquals("x1^2 + x1", math.simplify(SymbolicProgram.parse("add,log,exp,mul,x1,x1,x1", false), RAW, null, LIMIT).infix());
+        // where the values disagree it is rejected: log(exp(x1 - 10)) on x1 in {0, 1} is the protected log's 0
+        SymbolicProgram q = SymbolicProgram.parse("log,exp,sub,x1,10.0", true);
+        assertEquals(SymbolicProgram.parse("sub,x1,10.0", true), q.withoutLogOfExp());
+        Simplified t = math.simplify(q, RAW, new SymbolicMath.Check(new double[][] {{0, 1}}, new double[] {0, 0}), LIMIT);
+        assertNotEquals("x1 - 10", t.infix());
     }
 
     @Test

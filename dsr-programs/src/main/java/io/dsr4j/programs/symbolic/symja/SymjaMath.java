@@ -92,15 +92,21 @@ public final class SymjaMath implements SymbolicMath {
 
     @Override
     public Simplified simplify(SymbolicProgram program, Simplified.RawForms raw, Check check, Duration limit) {
-        IExpr[] translated = new IExpr[1];
+        List<IExpr> translated = new ArrayList<>(2);
         try {
-            translated[0] = SymjaTranslator.program(program, true, false);
+            translated.add(SymjaTranslator.program(program, true, false));
+            // Symja keeps log(exp(u)) (it does not know u is real): offer the program without it as well. With the
+            // protected log that is exact only where u > ln 0.001, so only when the values are checked.
+            SymbolicProgram withoutLogOfExp = program.withoutLogOfExp();
+            if (withoutLogOfExp != program && (check != null || !program.protectedMode())) {
+                translated.add(SymjaTranslator.program(withoutLogOfExp, true, false));
+            }
         } catch (SymjaTranslator.UnsupportedToken e) {
             return Simplified.raw(raw, Simplified.Status.UNSUPPORTED);
         } catch (RuntimeException | LinkageError e) {
             return Simplified.raw(raw, Simplified.Status.FAILED);
         }
-        Result<Simplified> r = call(s -> simplifyOn(s, translated[0], raw, check), limit);
+        Result<Simplified> r = call(s -> simplifyOn(s, translated, raw, check), limit);
         return switch (r.outcome) {
             case DONE -> r.value;
             case TIMEOUT -> Simplified.raw(raw, Simplified.Status.TIMEOUT);
@@ -108,12 +114,16 @@ public final class SymjaMath implements SymbolicMath {
         };
     }
 
-    private static Simplified simplifyOn(Session s, IExpr e, Simplified.RawForms raw, Check check) {
-        // Candidates, preferred first on equal size: expanded simplified form, simplified form, the evaluated input.
-        IExpr evaluated = s.eval(e);
-        IExpr simplified = s.eval(F.Simplify(evaluated));
-        IExpr expanded = s.eval(F.Expand(simplified));
-        List<IExpr> candidates = new ArrayList<>(List.of(expanded, simplified, evaluated));
+    private static Simplified simplifyOn(Session s, List<IExpr> inputs, Simplified.RawForms raw, Check check) {
+        // Candidates, preferred first on equal size: expanded simplified form, simplified form, the evaluated input,
+        // of each input in turn.
+        List<IExpr> candidates = new ArrayList<>();
+        for (IExpr e : inputs) {
+            IExpr evaluated = s.eval(e);
+            IExpr simplified = s.eval(F.Simplify(evaluated));
+            IExpr expanded = s.eval(F.Expand(simplified));
+            candidates.addAll(List.of(expanded, simplified, evaluated));
+        }
         candidates.sort(Comparator.comparingLong(IExpr::leafCount)); // stable: ties keep the preference order
         boolean rejected = false;
         for (IExpr c : candidates) {
