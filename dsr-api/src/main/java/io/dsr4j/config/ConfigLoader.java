@@ -172,7 +172,7 @@ public final class ConfigLoader {
             String key = e.getKey();
             if (SECTIONS.contains(key)) continue;
             String hint = DSO_SECTIONS.containsKey(key) ? " (" + DSO_SECTIONS.get(key) + ")" : Suggestions.hint(key, SECTIONS);
-            throw ConfigException.at(e.getValue().location(), key,
+            throw ConfigException.at(merged.keyLocation(key), key,
                     "unknown section" + hint + "; allowed sections: " + String.join(", ", SECTIONS));
         }
     }
@@ -183,7 +183,8 @@ public final class ConfigLoader {
         for (String key : p.keys()) {
             String moved = DSO_KEYS.get(name + "." + key);
             if (moved != null) {
-                throw p.error(key, "unknown key; dsr4j reads this setting as '" + moved + "'");
+                throw ConfigException.at(p.keyLocationOf(key), p.keyPath(key),
+                        "unknown key; dsr4j reads this setting as '" + moved + "'");
             }
         }
         return p;

@@ -151,7 +151,8 @@ public final class ConfigValidator {
         Map<String, Double> named = tc.namedMetricParams();
         for (String key : named.keySet()) {
             if (!names.contains(key)) {
-                Location k = config.locationOf("task.metric_params." + key);
+                ConfigNode mp = ConfigNode.find(config.tree(), "task.metric_params");
+                Location k = mp instanceof ConfigNode.MapNode m ? m.keyLocation(key) : null;
                 throw ConfigException.at(k == null ? where : k, "task.metric_params." + key, "metric '" + tc.metric()
                         + "' has no parameter '" + key + "'" + Suggestions.hint(key, names) + "; its parameters: " + expected);
             }

@@ -73,7 +73,7 @@ public final class DsrConfig {
         if (root.get("training") instanceof ConfigNode.MapNode t) {
             LinkedHashMap<String, ConfigNode> m = new LinkedHashMap<>(t.entries());
             m.put("const_optimizer", training.constOptimizer().effectiveNode());
-            root.put("training", new ConfigNode.MapNode(m, t.location()));
+            root.put("training", new ConfigNode.MapNode(m, t.location(), t.keyLocations()));
         }
         if (root.get("prior") instanceof ConfigNode.MapNode p) {
             LinkedHashMap<String, ConfigNode> m = new LinkedHashMap<>(p.entries());
@@ -87,9 +87,9 @@ public final class DsrConfig {
                     m.put(s.name(), new ConfigNode.ListNode(items, l.location()));
                 }
             }
-            root.put("prior", new ConfigNode.MapNode(m, p.location()));
+            root.put("prior", new ConfigNode.MapNode(m, p.location(), p.keyLocations()));
         }
-        return new ConfigNode.MapNode(root, tree.location());
+        return new ConfigNode.MapNode(root, tree.location(), tree.keyLocations());
     }
 
     public ExperimentConfig experiment() { return experiment; }

@@ -64,7 +64,7 @@ public record PluginSection(String path, String type, ConfigNode.MapNode node, C
         // keys written before the plugin's (type, framework keys) keep their place
         node.entries().forEach((k, v) -> { if (!d.containsKey(k)) m.put(k, v); });
         d.forEach((k, v) -> m.put(k, node.entries().containsKey(k) ? node.entries().get(k) : ConfigNode.of(v, Location.DEFAULTS)));
-        return new ConfigNode.MapNode(m, node.location());
+        return new ConfigNode.MapNode(m, node.location(), node.keyLocations());
     }
 
     static Map<String, Set<Object>> alsoDefaults(List<Settings> others) {

@@ -79,7 +79,7 @@ public record PriorSection(String name, int index, boolean on, ConfigNode.MapNod
                 // shorthand: "trig: false" is "trig: {on: false}"
                 LinkedHashMap<String, ConfigNode> m = new LinkedHashMap<>();
                 m.put("on", s);
-                out.add(new PriorSection(name, -1, on, new ConfigNode.MapNode(m, s.location()), dm, settings));
+                out.add(new PriorSection(name, -1, on, new ConfigNode.MapNode(m, section.keyLocation(name)), dm, settings));
             } else {
                 throw ConfigException.at(value.location(), "prior." + name,
                         "expected a mapping such as {on: true, ...}, true/false, or a list of mappings, but found "

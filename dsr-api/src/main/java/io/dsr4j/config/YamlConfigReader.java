@@ -180,7 +180,7 @@ public final class YamlConfigReader {
             ConfigNode value = readNode(parser.nextToken(), keyPath);
             // A nested block starts on the next line; errors about it (unknown section, wrong type) belong at its key.
             if (overrideLocation == null) {
-                if (value instanceof ConfigNode.MapNode m) value = new ConfigNode.MapNode(m.entries(), keyAt);
+                if (value instanceof ConfigNode.MapNode m) value = new ConfigNode.MapNode(m.entries(), keyAt, m.keyLocations());
                 else if (value instanceof ConfigNode.ListNode l) value = new ConfigNode.ListNode(l.items(), keyAt);
             }
             if (key.equals("<<")) {
@@ -202,10 +202,12 @@ public final class YamlConfigReader {
                     throw ConfigException.at(each.location(), path.isEmpty() ? "<<" : path + ".<<",
                             "a merge key '<<' needs a mapping (or a list of mappings) but found " + describe(each));
                 }
-                mm.entries().forEach(entries::putIfAbsent);
+                mm.entries().forEach((k, v) -> {
+                    if (entries.putIfAbsent(k, v) == null) keyLocations.put(k, mm.keyLocation(k));
+                });
             }
         }
-        return new ConfigNode.MapNode(entries, at);
+        return new ConfigNode.MapNode(entries, at, keyLocations);
     }
 
     private ConfigNode.ListNode readList(Location at, String path) throws IOException {

@@ -134,10 +134,37 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void unknownKeysArePlacedAtTheKeyNotItsValue() throws Exception {
+        // flow mapping: the key n_sampels starts at column 12, its value at column 23
+        ConfigException flow = fails("task: {dataset: Nguyen-1}\ntraining: {n_sampels: 5}\n");
+        assertTrue(flow.getMessage().startsWith(dir.resolve("exp.yaml") + ":2:12: key 'training.n_sampels': unknown key "
+                + "(did you mean 'n_samples'?)"), flow.getMessage());
+        // a wrong value is still placed at the value
+        ConfigException value = fails("training: {n_samples: -5}\n");
+        assertTrue(value.getMessage().startsWith(dir.resolve("exp.yaml") + ":1:23: key 'training.n_samples': "), value.getMessage());
+        // a key that came in through a merge key is placed where it was written (in the anchored mapping)
+        ConfigException merged = fails("experiment: &e {seed: 3}\ntraining:\n  <<: *e\n");
+        assertTrue(merged.getMessage().startsWith(dir.resolve("exp.yaml") + ":1:17: key 'training.seed': unknown key"),
+                merged.getMessage());
+        // an unknown section whose value is a scalar
+        ConfigException section = fails("trainig: 5\n");
+        assertTrue(section.getMessage().startsWith(dir.resolve("exp.yaml") + ":1:1: key 'trainig': unknown section"),
+                section.getMessage());
+        // keys set on the command line are placed there
+        ConfigException set = fails("task: {dataset: Nguyen-1}\n", "training.n_sampels=5");
+        assertTrue(set.getMessage().startsWith("command line (--set training.n_sampels=5): key 'training.n_sampels': "
+                + "unknown key"), set.getMessage());
+        // a file key over a default section: the key of the file
+        ConfigException overDefaults = fails("training:\n  batch_size: 10\n  n_sampels: 5\n", "training.batch_size=20");
+        assertTrue(overDefaults.getMessage().startsWith(dir.resolve("exp.yaml") + ":3:3: key 'training.n_sampels'"),
+                overDefaults.getMessage());
+    }
+
+    @Test
     void unknownKeyInAFixedSectionSuggestsAndListsAllowedKeys() throws Exception {
         ConfigException e = fails("training:\n  batch_szie: 10\n");
         String m = e.getMessage();
-        assertTrue(m.startsWith(dir.resolve("exp.yaml") + ":2:15: key 'training.batch_szie': unknown key "
+        assertTrue(m.startsWith(dir.resolve("exp.yaml") + ":2:3: key 'training.batch_szie': unknown key "
                 + "(did you mean 'batch_size'?); allowed keys: "), m);
         assertTrue(m.contains("n_samples") && m.contains("checkpoint") && m.contains("const_optimizer"), m);
         ConfigException moved = fails("training:\n  epsilon: 0.1\n");
@@ -256,7 +283,7 @@ class ConfigLoaderTest {
         Params p = c.estimator().params();
         assertEquals(0.01, p.getDouble("learning_rate", 0));
         ConfigException e = assertThrows(ConfigException.class, p::requireAllUsed);
-        assertTrue(e.getMessage().contains(":3:10: key 'estimator.pqt_k': unknown key"), e.getMessage());
+        assertTrue(e.getMessage().contains(":3:3: key 'estimator.pqt_k': unknown key"), e.getMessage());
     }
 
     @Test

@@ -110,7 +110,7 @@ class PluginSettingsTest {
         String range = rejected("estimator:\n  type: queued\n  queue: 500\n");
         assertTrue(range.contains("exp.yaml:3:10: key 'estimator.queue': value 500 is out of range; allowed: 1 to 100"), range);
         String typo = rejected("estimator:\n  type: queued\n  qeue: 5\n");
-        assertTrue(typo.contains("exp.yaml:3:9: key 'estimator.qeue': unknown key (did you mean 'queue'?)"), typo);
+        assertTrue(typo.contains("exp.yaml:3:3: key 'estimator.qeue': unknown key (did you mean 'queue'?)"), typo);
         String type = rejected("estimator:\n  type: seeking\n  epsilon: lots\n");
         assertTrue(type.contains("key 'estimator.epsilon': expected a number but found"), type);
         String framework = rejected("estimator:\n  type: seeking\n  learning_rate: -1\n");

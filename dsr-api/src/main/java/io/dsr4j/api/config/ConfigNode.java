@@ -2,6 +2,7 @@ package io.dsr4j.api.config;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,31 @@ public sealed interface ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNo
         return v == null ? "null" : "'" + v + "'";
     }
 
-    record MapNode(LinkedHashMap<String, ConfigNode> entries, Location location) implements ConfigNode {
+    /**
+     * A mapping. {@code keyLocations} holds where each key itself was written (a YAML file's keys); errors about a
+     * key rather than its value (an unknown key) point there. A key without an entry is located at its value.
+     */
+    record MapNode(LinkedHashMap<String, ConfigNode> entries, Location location, Map<String, Location> keyLocations)
+            implements ConfigNode {
+
+        public MapNode {
+            keyLocations = Map.copyOf(keyLocations);
+        }
+
+        /** A mapping whose keys are located at their values (built from Java values or a command-line override). */
+        public MapNode(LinkedHashMap<String, ConfigNode> entries, Location location) {
+            this(entries, location, Map.of());
+        }
+
         public Map<String, ConfigNode> view() { return Collections.unmodifiableMap(entries); }
+
+        /** Where {@code key} itself was written; its value's location when unknown, this mapping's when absent. */
+        public Location keyLocation(String key) {
+            Location k = keyLocations.get(key);
+            if (k != null) return k;
+            ConfigNode v = entries.get(key);
+            return v == null ? location : v.location();
+        }
 
         /** The value of {@code key}, or null if absent. */
         public ConfigNode get(String key) { return entries.get(key); }
@@ -57,8 +81,16 @@ public sealed interface ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNo
     static ConfigNode merge(ConfigNode base, ConfigNode over) {
         if (base instanceof MapNode b && over instanceof MapNode o) {
             LinkedHashMap<String, ConfigNode> m = new LinkedHashMap<>(b.entries());
-            o.entries().forEach((k, v) -> m.merge(k, v, ConfigNode::merge));
-            return new MapNode(m, o.location());
+            Map<String, Location> keys = new HashMap<>(b.keyLocations());
+            o.entries().forEach((k, v) -> {
+                boolean bothMaps = m.get(k) instanceof MapNode && v instanceof MapNode;
+                m.merge(k, v, ConfigNode::merge);
+                // the key where its value comes from; two merged mappings keep the first key written if over has none
+                Location at = o.keyLocations().get(k);
+                if (at != null) keys.put(k, at);
+                else if (!bothMaps) keys.remove(k);
+            });
+            return new MapNode(m, o.location(), keys);
         }
         return over;
     }

@@ -77,6 +77,14 @@ public final class Params {
     }
 
     /**
+     * Where {@code key} itself was written (errors about the key rather than its value, such as an unknown key, point
+     * here); its value's location when the key's own is unknown, the section's if it is absent.
+     */
+    public Location keyLocationOf(String key) {
+        return node.keyLocation(key);
+    }
+
+    /**
      * A user error about {@code key} in the standard shape "FILE:LINE:COL: key 'a.b': problem"; plugins use this
      * for their own checks, e.g. {@code throw params.error("epsilon", "must be in (0, 1]; found 0")}.
      */
@@ -311,7 +319,7 @@ public final class Params {
             if (!used.contains(e.getKey()) && !ignorable(e.getKey(), e.getValue())) {
                 Set<String> known = new TreeSet<>(used);
                 known.addAll(alsoAllowed);
-                throw ConfigException.at(e.getValue().location(), keyPath(e.getKey()),
+                throw ConfigException.at(keyLocationOf(e.getKey()), keyPath(e.getKey()),
                         "unknown key" + Suggestions.hint(e.getKey(), known)
                                 + (known.isEmpty() ? "; this section takes no keys" : "; allowed keys: " + String.join(", ", known)));
             }

@@ -334,7 +334,7 @@ class DsrCliTest {
     @Test
     void unknownKeyInSection() throws Exception {
         Path f = file("training:\n  n_sample: 5\n");
-        String err = userError(run("config", f.toString()), f + ":2:13", "training.n_sample");
+        String err = userError(run("config", f.toString()), f + ":2:3", "training.n_sample");
         assertTrue(err.contains("unknown key (did you mean 'n_samples'?); allowed keys: "), err);
     }
 
