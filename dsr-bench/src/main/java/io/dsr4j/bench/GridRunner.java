@@ -133,11 +133,11 @@ public final class GridRunner {
             if (!results.contains(s.key())) pending.add(s);
         }
         int skipped = all.size() - pending.size();
+        check(pending);   // before the first line: a grid that cannot run says so alone
         out.printf(Locale.ROOT, "%s%s: %d runs (%d variants x %d benchmarks x %d seeds), %d already in %s, %d to run, %s%n",
                 grid.name(), grid.quickApplied() ? " (quick)" : "", all.size(), grid.variants().size(),
                 grid.benchmarks().size(), grid.seeds().size(), skipped, results.file(), pending.size(),
                 dispatcher.describe());
-        check(pending);
         ResumeGuard.record(grid, outDir, settings);
         for (RunSpec spec : pending) migrateLegacyFolder(spec);
 
@@ -157,14 +157,25 @@ public final class GridRunner {
         return new Report(all.size(), skipped, recorder.succeeded.get(), failed, recorder.stopped.get(), interrupted);
     }
 
-    /** Lets the executor validate each variant × benchmark once before anything trains. */
+    /**
+     * Lets the executor validate each variant × benchmark once before anything trains. An error at a place in the grid
+     * file reads "FILE:LINE:COL: variant 'V': key ...: problem" (with the benchmark when the same variant passed with
+     * an earlier one); any other names the grid, variant and benchmark before its own message.
+     */
     private void check(List<RunSpec> pending) {
         Set<String> checked = new LinkedHashSet<>();
+        Set<String> passed = new java.util.HashSet<>();   // variants that passed with some benchmark
         for (RunSpec s : pending) {
             if (!checked.add(s.variant() + "/" + s.benchmark())) continue;
             try {
-                executor.check(s);
+                executor.check(s, grid.origin(s.variant()));
+                passed.add(s.variant());
             } catch (ConfigException e) {
+                if (OverrideOrigins.inGridFile(e.location(), grid.file())) {
+                    String benchmark = passed.contains(s.variant()) ? " with benchmark '" + s.benchmark() + "'" : "";
+                    throw new ConfigException(e.location(), "variant '" + s.variant() + "'" + benchmark + ": "
+                            + e.detail(), e);
+                }
                 throw new ConfigException("grid " + grid.file() + ", variant '" + s.variant() + "', benchmark '"
                         + s.benchmark() + "': " + e.getMessage(), e);
             } catch (Exception e) {

@@ -1,6 +1,7 @@
 package io.dsr4j.bench;
 
 import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.api.config.ConfigNode;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,10 +27,14 @@ import java.util.Map;
  * @param quick          the quick section, or null when the grid has none
  * @param quickApplied   true for the quick version: variants, benchmarks and seeds are already the quick ones and the
  *                       quick overrides apply last (they win over variants)
+ * @param origins        where the grid file wrote its overrides, for error messages: by the grid key that holds them
+ *                       ({@code overrides}, {@code variants.NAME}, {@code quick.overrides}), nested into sections
+ *                       with their file locations (see {@link #origin})
  */
 public record GridSpec(String name, Path file, Path base, Map<String, Object> baseConfig, Map<String, Object> overrides,
                        Map<String, Map<String, Object>> variants, List<String> benchmarks, List<Long> seeds,
-                       List<Reference> references, FigureSpec figure, Quick quick, boolean quickApplied) {
+                       List<Reference> references, FigureSpec figure, Quick quick, boolean quickApplied,
+                       Map<String, ConfigNode.MapNode> origins) {
 
     /** Keys the runner sets for every run; grids may not set them. */
     static final String DATASET_KEY = "task.dataset";
@@ -53,6 +58,7 @@ public record GridSpec(String name, Path file, Path base, Map<String, Object> ba
         benchmarks = List.copyOf(benchmarks);
         seeds = List.copyOf(seeds);
         references = List.copyOf(references);
+        origins = Map.copyOf(origins);
     }
 
     /** Parses and checks a grid file. */
@@ -74,7 +80,7 @@ public record GridSpec(String name, Path file, Path base, Map<String, Object> ba
         }
         return new GridSpec(name, file, base, baseConfig, overrides, vs,
                 quick.benchmarks() != null ? quick.benchmarks() : benchmarks,
-                quick.seeds() != null ? quick.seeds() : seeds, references, figure, quick, true);
+                quick.seeds() != null ? quick.seeds() : seeds, references, figure, quick, true, origins);
     }
 
     /** This grid with seeds 0..n-1 instead of its own (the quick version stays the quick version). */
@@ -83,7 +89,7 @@ public record GridSpec(String name, Path file, Path base, Map<String, Object> ba
         List<Long> s = new java.util.ArrayList<>(n);
         for (long i = 0; i < n; i++) s.add(i);
         return new GridSpec(name, file, base, baseConfig, overrides, variants, benchmarks, s, references, figure, quick,
-                quickApplied);
+                quickApplied, origins);
     }
 
     /**
@@ -111,7 +117,8 @@ public record GridSpec(String name, Path file, Path base, Map<String, Object> ba
                     whole.benchmarks());
             bs = benchmarks.stream().filter(wanted::contains).toList();
         }
-        return new GridSpec(name, file, base, baseConfig, overrides, vs, bs, seeds, references, figure, quick, quickApplied);
+        return new GridSpec(name, file, base, baseConfig, overrides, vs, bs, seeds, references, figure, quick, quickApplied,
+                origins);
     }
 
     private java.util.Set<String> checkSubset(String option, String what, List<String> names,
@@ -162,6 +169,15 @@ public record GridSpec(String name, Path file, Path base, Map<String, Object> ba
         o.putAll(variants.get(variant));
         if (quickApplied) o.putAll(quick.overrides());
         return o;
+    }
+
+    /**
+     * Where the grid file wrote {@link #variantOverrides} of {@code variant}: the same keys nested into sections, with
+     * their places in the file (values may differ in form: they only lend their locations); null when it wrote none.
+     */
+    public ConfigNode.MapNode origin(String variant) {
+        return OverrideOrigins.merge(origins.get("overrides"), origins.get("variants." + variant),
+                quickApplied ? origins.get("quick.overrides") : null);
     }
 
     /**

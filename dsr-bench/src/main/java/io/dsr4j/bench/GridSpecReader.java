@@ -75,7 +75,8 @@ final class GridSpecReader {
             }
         }
 
-        Map<String, Object> overrides = overrides(p, "overrides");
+        Map<String, ConfigNode.MapNode> origins = new LinkedHashMap<>();
+        Map<String, Object> overrides = overrides(p, "overrides", origins);
 
         Map<String, Map<String, Object>> variants = new LinkedHashMap<>();
         ConfigNode vNode = p.getNode("variants");
@@ -84,9 +85,9 @@ final class GridSpecReader {
         } else if (vNode instanceof ConfigNode.MapNode vm) {
             if (vm.entries().isEmpty()) throw ConfigException.at(vm.location(), "variants", "is empty; omit it for one variant 'default'");
             for (Map.Entry<String, ConfigNode> e : vm.entries().entrySet()) {
-                checkName(e.getKey(), e.getValue().location(), "variants." + e.getKey(), "variant name");
+                checkName(e.getKey(), vm.keyLocation(e.getKey()), "variants." + e.getKey(), "variant name");
                 Params vp = new Params("variants", vm);
-                variants.put(e.getKey(), overrides(vp, e.getKey()));
+                variants.put(e.getKey(), overrides(vp, e.getKey(), origins));
             }
         } else {
             throw ConfigException.at(vNode.location(), "variants", "expected a mapping of variant name → overrides, e.g. "
@@ -116,7 +117,7 @@ final class GridSpecReader {
                 if (qVariants.isEmpty()) throw ConfigException.at(q.getNode("variants").location(), "quick.variants", "is empty");
             }
             quick = new GridSpec.Quick(qVariants, benchmarks(q, "benchmarks", dir, checkFiles, false),
-                    seeds(q, "seeds", false), overrides(q, "overrides"));
+                    seeds(q, "seeds", false), overrides(q, "overrides", origins));
             q.requireAllUsed();
             if (quick.overrides().isEmpty() && quick.benchmarks() == null && quick.seeds() == null && qVariants == null) {
                 throw ConfigException.at(q.location(), "quick", "is empty; give seeds, benchmarks, variants or overrides");
@@ -125,7 +126,7 @@ final class GridSpecReader {
         p.requireAllUsed();
 
         GridSpec spec = new GridSpec(name, file, base, baseConfig, overrides, variants, benchmarks, seeds, references,
-                figure, quick, false);
+                figure, quick, false, origins);
         // Nest every variant's overrides once now, so conflicting keys fail at load time with the grid's name.
         for (String v : variants.keySet()) spec.settings(v);
         if (figure != null && checkFiles) checkFigure(p, spec, figure);
@@ -178,8 +179,11 @@ final class GridSpecReader {
         return n instanceof ConfigNode.ScalarNode s && s.value() == null;
     }
 
-    /** A mapping of dotted config keys → values; absent or null gives an empty map. */
-    private static Map<String, Object> overrides(Params p, String key) {
+    /**
+     * A mapping of dotted config keys → values; absent or null gives an empty map. Where it was written goes into
+     * {@code origins} under its key path.
+     */
+    private static Map<String, Object> overrides(Params p, String key, Map<String, ConfigNode.MapNode> origins) {
         ConfigNode n = p.getNode(key);
         String path = p.path().isEmpty() ? key : p.path() + "." + key;
         Map<String, Object> out = new LinkedHashMap<>();
@@ -191,17 +195,18 @@ final class GridSpecReader {
         for (Map.Entry<String, ConfigNode> e : m.entries().entrySet()) {
             String k = e.getKey();
             if (!DottedKeys.isKeyPath(k)) {
-                throw ConfigException.at(e.getValue().location(), path + "." + k, "is not a config key path (dot-separated names such as training.n_samples)");
+                throw ConfigException.at(m.keyLocation(k), path + "." + k, "is not a config key path (dot-separated names such as training.n_samples)");
             }
             Map<String, Object> nested = DottedKeys.nest(Map.of(k, e.getValue().toPlain()), e.getValue().location().toString());
             for (String runnerKey : GridSpec.RUNNER_KEYS) {
                 if (DottedKeys.contains(nested, runnerKey)) {
-                    throw ConfigException.at(e.getValue().location(), path + "." + k, "is set by the bench runner for every run ("
+                    throw ConfigException.at(m.keyLocation(k), path + "." + k, "is set by the bench runner for every run ("
                             + "task.dataset from 'benchmarks', experiment.seed from 'seeds', the run folder from --out); remove it");
                 }
             }
             out.put(k, e.getValue().toPlain());
         }
+        origins.put(path, OverrideOrigins.nest(m));
         return out;
     }
 

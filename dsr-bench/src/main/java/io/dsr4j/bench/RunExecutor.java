@@ -42,6 +42,17 @@ public interface RunExecutor {
     }
 
     /**
+     * As {@link #check(RunSpec)}, knowing where the grid file wrote the run's overrides, so that an error can name
+     * the file, line and column of the key or value at fault. This default ignores {@code origin}.
+     *
+     * @param origin the overrides as {@link GridSpec#origin} gives them (nested into sections, with their places in
+     *               the grid file), or null
+     */
+    default void check(RunSpec spec, io.dsr4j.api.config.ConfigNode.MapNode origin) throws Exception {
+        check(spec);
+    }
+
+    /**
      * Provenance of this process (dsr4j build, plugins, JVM, machine, command) for the grid folder's
      * {@code provenance.yaml}, or null when the executor has none to give.
      */

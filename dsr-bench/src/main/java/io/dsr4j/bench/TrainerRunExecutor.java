@@ -72,10 +72,19 @@ public final class TrainerRunExecutor implements RunExecutor, AutoCloseable {
 
     /** The complete configuration of a run (validated; its {@code resolvedYaml()} is the run folder's config.yaml). */
     public DsrConfig config(RunSpec spec) {
+        return config(spec, null);
+    }
+
+    /**
+     * As {@link #config(RunSpec)}; errors in the overrides name the places {@code origin} gives (see
+     * {@link RunExecutor#check(RunSpec, ConfigNode.MapNode)}); the values are the same.
+     */
+    DsrConfig config(RunSpec spec, ConfigNode.MapNode origin) {
         ConfigNode.MapNode user = spec.baseConfig() == null ? null : YamlConfigReader.readFile(spec.baseConfig());
         ConfigNode.MapNode tree = ConfigLoader.merge(user, List.of());
         Location at = new Location("grid " + spec.variant() + "/" + spec.benchmark(), 0, 0);
-        tree = (ConfigNode.MapNode) ConfigNode.merge(tree, ConfigNode.of(spec.nestedOverrides(), at));
+        ConfigNode overrides = OverrideOrigins.lend(ConfigNode.of(spec.nestedOverrides(), at), origin);
+        tree = (ConfigNode.MapNode) ConfigNode.merge(tree, overrides);
         Path dir = spec.baseConfig() == null ? Path.of("").toAbsolutePath() : spec.baseConfig().toAbsolutePath().getParent();
         DsrConfig c = ConfigLoader.fromTree(tree, dir);
         c = ConfigValidator.checkNames(c, registry, new TreeSet<>(BenchmarkRegistry.get().functionSetNames()));
@@ -84,7 +93,12 @@ public final class TrainerRunExecutor implements RunExecutor, AutoCloseable {
 
     @Override
     public void check(RunSpec spec) {
-        DsrConfig c = config(spec);
+        check(spec, null);
+    }
+
+    @Override
+    public void check(RunSpec spec, ConfigNode.MapNode origin) {
+        DsrConfig c = config(spec, origin);
         RunLimits.check(c);
         try (Experiment e = Experiment.build(c, registry, spec.seed())) {
             RunLimits.check(e, 1, Runtime.getRuntime().maxMemory());

@@ -266,6 +266,26 @@ class GridRunnerTest {
     }
 
     @Test
+    void anErrorInTheGridFileNamesTheBenchmarkOnlyWhenTheVariantPassedWithAnother() throws Exception {
+        GridSpec g = grid(GRID);
+        FakeExecutor ex = new FakeExecutor() {
+            @Override
+            public void check(RunSpec spec, io.dsr4j.api.config.ConfigNode.MapNode origin) {
+                io.dsr4j.api.config.Location at = new io.dsr4j.api.config.Location(g.file() + ":4:8", 0, 0);
+                if (spec.variant().equals("vpg") && spec.benchmark().equals("Nguyen-2")) {
+                    throw ConfigException.at(at, "estimator.type", "not for this benchmark");
+                }
+            }
+        };
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        ConfigException e = assertThrows(ConfigException.class, () -> new GridRunner(g, ex, dir.resolve("out"), 1, false)
+                .run(new PrintStream(progress, true, StandardCharsets.UTF_8), err));
+        assertEquals(g.file() + ":4:8: variant 'vpg' with benchmark 'Nguyen-2': key 'estimator.type': not for this "
+                + "benchmark", e.getMessage());
+        assertEquals("", progress.toString(StandardCharsets.UTF_8), "the check comes before the 'N to run' line");
+    }
+
+    @Test
     void staleTempFileFromAKilledWriterIsHarmless() throws Exception {
         Path outDir = dir.resolve("out");
         run(grid(GRID), new FakeExecutor(), outDir, 1, true);

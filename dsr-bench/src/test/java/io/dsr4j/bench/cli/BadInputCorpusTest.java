@@ -153,7 +153,11 @@ class BadInputCorpusTest {
         cases.add(c("grid with an unknown benchmark", file("g.yaml", "name: g\nvariants: {dsr: {}}\nbenchmarks: [Nguyen-99]\nseeds: 1\n"),
                 "bench DIR/g.yaml --out OUT", "Nguyen-99"));
         cases.add(c("grid with a bad variant key", file("g.yaml", "name: g\nvariants: {dsr: {training.batch_sise: 5}}\n"
-                + "benchmarks: [Nguyen-1]\nseeds: 1\n"), "bench DIR/g.yaml --out OUT", "batch_sise"));
+                + "benchmarks: [Nguyen-1]\nseeds: 1\n"), "bench DIR/g.yaml --out OUT",
+                "g.yaml:2:18: variant 'dsr': key 'training.batch_sise': unknown key (did you mean 'batch_size'?)"));
+        cases.add(c("grid with a bad variant value", file("g.yaml", "name: g\nvariants:\n  dsr:\n    training.batch_size: 0\n"
+                + "benchmarks: [Nguyen-1]\nseeds: 1\n"), "bench DIR/g.yaml --out OUT",
+                "g.yaml:4:26: variant 'dsr': key 'training.batch_size': value 0 is out of range"));
         cases.add(c("bench --variants unknown", Setup.grid(), "bench DIR/g.yaml --variants dssr --out OUT", "--variants",
                 "'dssr'", "did you mean 'dsr'"));
         cases.add(c("bench --benchmarks unknown", Setup.grid(), "bench DIR/g.yaml --benchmarks Nguyen-2 --out OUT",
@@ -198,6 +202,7 @@ class BadInputCorpusTest {
         assertFalse(err.contains("\tat ") || err.contains("Exception"), c + ": no stack trace: " + err);
         assertEquals(before, tree(dir), c + ": nothing written");
         assertFalse(r.out().contains("run directory:"), c + ": no run directory created: " + r.out());
+        assertFalse(r.out().contains(" to run, "), c + ": a grid that cannot run announces no runs: " + r.out());
     }
 
     /** Every path under {@code root} with its size and modification time, to see that nothing was written. */
