@@ -1,5 +1,7 @@
 package io.dsr4j.train.cli;
 
+import io.dsr4j.api.config.ConfigException;
+import io.dsr4j.api.config.Suggestions;
 import io.dsr4j.programs.data.Benchmark;
 import io.dsr4j.programs.data.BenchmarkRegistry;
 import picocli.CommandLine.Command;
@@ -9,6 +11,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** {@code dsr benchmarks}: the built-in benchmark definitions. */
@@ -25,10 +30,13 @@ final class BenchmarksCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BenchmarkRegistry reg = BenchmarkRegistry.get();
+        List<String> names = reg.names().stream()
+                .filter(n -> prefix == null || n.toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT)))
+                .toList();
+        if (names.isEmpty()) throw noMatch(reg);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-22s %4s  %-14s %s%n", "name", "vars", "function set", "expression");
-        for (String name : reg.names()) {
-            if (prefix != null && !name.toLowerCase().startsWith(prefix.toLowerCase())) continue;
+        for (String name : names) {
             Benchmark b = reg.get(name);
             List<String> fs = reg.functionSet(b.functionSetName());
             out.printf("%-22s %4d  %-14s %s%n", b.name(), b.variableCount(), b.functionSetName(), b.expression());
@@ -36,5 +44,13 @@ final class BenchmarksCommand implements Callable<Integer> {
         }
         out.flush();
         return DsrCli.EXIT_OK;
+    }
+
+    /** A prefix no name starts with: a user error (exit 2), with the closest family or name. */
+    private ConfigException noMatch(BenchmarkRegistry reg) {
+        Set<String> candidates = new TreeSet<>(reg.names());
+        for (String n : reg.names()) candidates.add(n.replaceFirst("[-_]?[0-9]+[a-z]?$", "")); // families: Nguyen, R, ...
+        return new ConfigException("no benchmark name starts with '" + prefix + "'" + Suggestions.hint(prefix, candidates)
+                + "; ./dsr benchmarks without a prefix lists all " + reg.names().size());
     }
 }

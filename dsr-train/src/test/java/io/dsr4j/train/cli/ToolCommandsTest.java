@@ -61,5 +61,16 @@ class ToolCommandsTest {
         Result r = run("benchmarks", "Nguyen-1");
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("Nguyen-1 ") && r.out().contains("Koza"), r.out());
+        assertEquals(0, run("benchmarks", "nguyen").exit(), "prefixes match whatever their case");
+    }
+
+    @Test
+    void benchmarksWithAPrefixNoNameStartsWithIsAUserError() {
+        Result r = run("benchmarks", "Ngyuen");
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals("", r.out(), "no empty table");
+        int all = io.dsr4j.programs.data.BenchmarkRegistry.get().names().size();
+        assertEquals("dsr: error: no benchmark name starts with 'Ngyuen' (did you mean 'Nguyen'?); ./dsr benchmarks "
+                + "without a prefix lists all " + all + System.lineSeparator(), r.err());
     }
 }
