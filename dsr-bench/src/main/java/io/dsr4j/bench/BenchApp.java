@@ -144,15 +144,30 @@ public final class BenchApp {
         ResultsTable table = aggregate(dir);
         out.println();
         out.print(table.markdown(quick));
+        out.printf("%nRan %d, %d already done, %d failed. %s%n", report.executed(), report.skipped(), report.failed(),
+                written(dir));
+        return report.failed() > 0 ? SOME_RUNS_FAILED : OK;
+    }
+
+    /**
+     * {@code dsr bench --aggregate-only}: {@link #aggregate} {@code outDir}, then one line saying what it read and
+     * wrote, like the last line of a grid.
+     */
+    public static void aggregateOnly(Path outDir, PrintStream out) throws IOException {
+        List<ResultRow> rows = readResults(outDir);
+        aggregate(outDir, rows);
+        out.printf("Read %d run(s) from %s. %s%n", rows.size(), outDir.resolve(ResultsFile.NAME), written(outDir));
+    }
+
+    /** "Tables: ...; charts: ...; report: ..." as written in {@code dir} by {@link #aggregate}. */
+    private static String written(Path dir) {
         List<Path> charts = new java.util.ArrayList<>();
         for (String png : List.of(CHART_PNG, SUMMARY_PNG, TREND_PNG)) {
             if (Files.exists(dir.resolve(png))) charts.add(dir.resolve(png));
         }
-        out.printf("%nRan %d, %d already done, %d failed. Tables: %s, %s, %s; charts: %s; report: %s%n", report.executed(),
-                report.skipped(), report.failed(), dir.resolve(TABLE_MD), dir.resolve(TABLE_CSV), dir.resolve(TABLE_TEX),
-                charts.isEmpty() ? "none (no run finished)" : charts.stream().map(Path::toString)
+        return String.format("Tables: %s, %s, %s; charts: %s; report: %s", dir.resolve(TABLE_MD), dir.resolve(TABLE_CSV),
+                dir.resolve(TABLE_TEX), charts.isEmpty() ? "none (no run finished)" : charts.stream().map(Path::toString)
                         .collect(java.util.stream.Collectors.joining(", ")), dir.resolve(REPORT_MD));
-        return report.failed() > 0 ? SOME_RUNS_FAILED : OK;
     }
 
     /** The one line an interrupted grid ends with: what finished, what was cut off, how to resume. */
@@ -183,9 +198,16 @@ public final class BenchApp {
      * @throws ConfigException when the folder has no results file or it is malformed
      */
     public static ResultsTable aggregate(Path outDir) throws IOException {
+        return aggregate(outDir, readResults(outDir));
+    }
+
+    private static List<ResultRow> readResults(Path outDir) throws IOException {
         Path resultsFile = outDir.resolve(ResultsFile.NAME);
         if (!Files.exists(resultsFile)) throw ResultsFile.missing(outDir);
-        List<ResultRow> rows = ResultsFile.read(resultsFile);
+        return ResultsFile.read(resultsFile);
+    }
+
+    private static ResultsTable aggregate(Path outDir, List<ResultRow> rows) throws IOException {
         Path gridCopy = outDir.resolve(ResumeGuard.GRID_COPY);
         ResultsTable table;
         FigureSpec figure = null;

@@ -75,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
                 throw new ConfigException("--aggregate-only rebuilds the tables and figures from everything in "
                         + "DIR/results.csv; --variants and --benchmarks select runs to run and do not apply");
             }
-            BenchApp.aggregate(out);
+            BenchApp.aggregateOnly(out, System.out);
             return DsrCli.EXIT_OK;
         }
         DsrCli root = DsrCli.of(spec);
