@@ -35,6 +35,11 @@ public final class DottedKeys {
      * @throws ConfigException when one key treats as a section what another set to a value (names both)
      */
     public static Map<String, Object> nest(Map<String, ?> dotted, String where) {
+        return nest(dotted, key -> where);
+    }
+
+    /** As {@link #nest(Map, String)}, a conflict named at {@code whereOf} the later key (e.g. its line in a grid file). */
+    static Map<String, Object> nest(Map<String, ?> dotted, java.util.function.Function<String, String> whereOf) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, ?> e : dotted.entrySet()) {
             String[] parts = e.getKey().split("\\.");
@@ -45,7 +50,7 @@ public final class DottedKeys {
                     child = new LinkedHashMap<String, Object>();
                     node.put(parts[i], child);
                 } else if (!(child instanceof Map)) {
-                    throw new ConfigException(where + ": key '" + e.getKey() + "' goes inside '"
+                    throw new ConfigException(whereOf.apply(e.getKey()) + ": key '" + e.getKey() + "' goes inside '"
                             + String.join(".", java.util.Arrays.copyOf(parts, i + 1)) + "', which is set to a value ("
                             + child + ") by another key; set one or the other");
                 }

@@ -185,9 +185,21 @@ public record GridSpec(String name, Path file, Path base, Map<String, Object> ba
      * overrides applied, as nested maps. Two grids whose variant settings are equal produce the same runs.
      */
     public Map<String, Object> settings(String variant) {
-        Map<String, Object> s = DottedKeys.merge(baseConfig, DottedKeys.nest(variantOverrides(variant), file.toString()));
+        Map<String, Object> s = DottedKeys.merge(baseConfig,
+                DottedKeys.nest(variantOverrides(variant), key -> place(variant, key)));
         for (String k : RUNNER_KEYS) DottedKeys.remove(s, k);
         return s;
+    }
+
+    /** "FILE:LINE:COL: variant 'V'" for the dotted override {@code key} that {@code variant} applies (no line if unknown). */
+    private String place(String variant, String key) {
+        String scope = quickApplied && quick.overrides().containsKey(key) ? "quick.overrides"
+                : variants.get(variant).containsKey(key) ? "variants." + variant : "overrides";
+        int dot = key.lastIndexOf('.');
+        ConfigNode parent = dot < 0 ? origins.get(scope) : ConfigNode.find(origins.get(scope), key.substring(0, dot));
+        String where = parent instanceof ConfigNode.MapNode m && m.get(key.substring(dot + 1)) != null
+                ? m.keyLocation(key.substring(dot + 1)).toString() : file.toString();
+        return where + ": variant '" + variant + "'";
     }
 
     /** What {@code task.dataset} gets for a benchmark label: the name, or a CSV path made absolute. */

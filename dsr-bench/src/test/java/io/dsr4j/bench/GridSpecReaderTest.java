@@ -195,6 +195,21 @@ class GridSpecReaderTest {
     }
 
     @Test
+    void keysThatConflictAreNamedWhereTheLaterOneIsWritten() throws IOException {
+        ConfigException inOneVariant = error("benchmarks: [Nguyen-1]\nseeds: 1\nvariants:\n  a: {training: 5, training.n_samples: 3}\n");
+        assertEquals(dir.resolve("bad.yaml") + ":4:20: variant 'a': key 'training.n_samples' goes inside 'training', which "
+                + "is set to a value (5) by another key; set one or the other", inOneVariant.getMessage());
+        ConfigException acrossSections = error("benchmarks: [Nguyen-1]\nseeds: 1\noverrides: {training: 5}\n"
+                + "variants:\n  a: {}\n  b:\n    training.n_samples: 3\n");
+        assertTrue(acrossSections.getMessage().startsWith(dir.resolve("bad.yaml") + ":7:5: variant 'b': key "
+                + "'training.n_samples' goes inside 'training'"), acrossSections.getMessage());
+        ConfigException inQuick = error("benchmarks: [Nguyen-1]\nseeds: 1\nvariants: {a: {training: 5}}\n"
+                + "quick: {overrides: {training.n_samples: 3}}\n");
+        assertTrue(inQuick.getMessage().startsWith(dir.resolve("bad.yaml") + ":4:21: variant 'a': key "
+                + "'training.n_samples' goes inside 'training'"), inQuick.getMessage());
+    }
+
+    @Test
     void runnerKeysCannotBeOverridden() throws IOException {
         ConfigException e = error("benchmarks: [Nguyen-1]\nseeds: 1\noverrides: {task.dataset: Nguyen-2}\n");
         assertTrue(e.getMessage().contains("set by the bench runner"), e.getMessage());
